@@ -1,0 +1,119 @@
+"""Layouts are data: a folder with templates, CSS and a ``layout.toml``.
+
+This module finds a layout by name or path, reads its settings and builds
+the one Jinja2 environment every page is rendered with: autoescape on,
+``StrictUndefined``, the layout's folder first and the shared ``_base``
+folder as the fallback.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import mimetypes
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import text
+from .errors import InputError
+from .resources import bundled
+
+BASE = "_base"
+SETTINGS = "layout.toml"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout folder and its settings."""
+
+    name: str
+    folder: Path
+    entry: str = "main.html"
+    stylesheets: tuple[str, ...] = ("base.css",)
+    fonts: dict[str, str] = field(default_factory=dict)
+    font_family: str = "Atkinson Hyperlegible"
+
+    @property
+    def search_path(self) -> list[Path]:
+        """Where templates, CSS and pictures are looked up, in order."""
+        return [self.folder, bundled("layouts") / BASE, bundled("fonts")]
+
+    def find(self, name: str) -> Path:
+        """The first file called ``name`` on the search path."""
+        for folder in self.search_path:
+            candidate = (folder / name).resolve()
+            if candidate.is_file() and candidate.is_relative_to(folder.resolve()):
+                return candidate
+        raise InputError.single(self.folder / SETTINGS, f"the layout has no file '{name}'")
+
+
+def find_layout(name_or_path: str | Path) -> Layout:
+    """A bundled layout by name (``easy-read``) or the user's own folder."""
+    folder = Path(name_or_path)
+    if not (folder / SETTINGS).is_file():
+        folder = bundled("layouts") / str(name_or_path)
+    settings_file = folder / SETTINGS
+    if not settings_file.is_file():
+        known = sorted(p.parent.name for p in bundled("layouts").glob(f"*/{SETTINGS}"))
+        raise InputError.single(
+            str(name_or_path),
+            f"no layout here: a layout is a folder with a {SETTINGS}; "
+            f"bundled layouts: {', '.join(known)}",
+        )
+    try:
+        settings = tomllib.loads(settings_file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError.single(settings_file, f"not valid TOML: {exc}") from None
+    return Layout(
+        name=settings.get("name", folder.name),
+        folder=folder.resolve(),
+        entry=settings.get("entry", "main.html"),
+        stylesheets=tuple(settings.get("stylesheets", ["base.css"])),
+        fonts=dict(settings.get("fonts", {})),
+        font_family=settings.get("font_family", "Atkinson Hyperlegible"),
+    )
+
+
+def make_environment(layout: Layout) -> jinja2.Environment:
+    """The Jinja2 environment for ``layout``: loaders, escaping and filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in layout.search_path]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["easy"] = text.to_html
+    env.filters["long_date"] = long_date
+    env.globals["data_url"] = lambda name: data_url(layout.find(name))
+    env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
+    return env
+
+
+def long_date(value: dt.date) -> str:
+    """15 February 2013: the day as digits, the month as a word."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def data_url(path: Path) -> str:
+    """``path`` as a ``data:`` URL, so the page needs no other file."""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".ttf":
+        kind = "font/ttf"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def stylesheet(layout: Layout) -> str:
+    """The layout's CSS with its fonts embedded, as one string."""
+    faces = [
+        f"@font-face {{ font-family: '{layout.font_family}'; "
+        f"font-weight: {weight}; font-style: normal; "
+        f"src: url('{data_url(layout.find(file))}') format('truetype'); }}"
+        for weight, file in sorted(layout.fonts.items())
+    ]
+    sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
+    return "\n".join(faces + sheets)

@@ -1,0 +1,101 @@
+"""build(): the data flow from an inspection file to its pages.
+
+    read_source -> validate_inspection -> render_html -> write_pdf -> publish
+
+Each step is a call into its stage's module. Outputs are written to
+temporary files and moved into place only when every format of an input
+has been made, so a failed build never leaves half a page or replaces a
+good earlier one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BuildError, InputError
+from .html import render_html
+from .layouts import Layout, find_layout
+from .load import read_source
+from .model import Document
+from .pdf import write_pdf
+from .resources import bundled
+from .validate import validate_inspection
+
+LOG = logging.getLogger(__name__)
+FORMATS = ("html", "pdf")
+
+
+@dataclass
+class Result:
+    """What became of one input: the files written, or why none were."""
+
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    error: InputError | BuildError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def load(path: Path) -> Document:
+    """Read and validate one inspection file (YAML or JSON)."""
+    source = read_source(path)
+    return validate_inspection(source, name=path.stem)
+
+
+def build(
+    paths: Iterable[Path],
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    layout: str | Path = "easy-read",
+) -> list[Result]:
+    """Build every input in ``paths`` into ``out_dir``; one ``Result`` each."""
+    chosen = find_layout(layout)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [build_one(path, out_dir, formats, chosen) for path in paths]
+
+
+def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout) -> Result:
+    """Build one input; errors are kept in the result, not raised."""
+    result = Result(path)
+    try:
+        LOG.info("1/3 reading %s", path)
+        document = load(path)
+        LOG.info("2/3 rendering %s with layout %s", document.name, layout.name)
+        html = render_html(document, layout)
+        LOG.info("3/3 writing %s", ", ".join(formats))
+        result.outputs = _publish(document, html, out_dir, formats, layout)
+    except (InputError, BuildError) as exc:
+        result.error = exc
+    return result
+
+
+def _publish(
+    document: Document, html: str, out_dir: Path, formats: Sequence[str], layout: Layout
+) -> list[Path]:
+    """Write each format to a temporary file, then move them all into place."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for fmt in formats:
+            target = out_dir / f"{document.name}.{fmt}"
+            handle, temp_name = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.")
+            os.close(handle)
+            staged.append((Path(temp_name), target))
+            if fmt == "html":
+                Path(temp_name).write_text(html, encoding="utf-8")
+            else:
+                allowed = [*layout.search_path, bundled("fonts")]
+                write_pdf(html, Path(temp_name), allowed, base_url=layout.folder)
+        for temp, target in staged:
+            os.chmod(temp, 0o644)
+            os.replace(temp, target)
+        return [target for _, target in staged]
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)

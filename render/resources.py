@@ -1,0 +1,24 @@
+"""Where the bundled layouts, fonts and frameworks are.
+
+In a source checkout they are the top-level ``layouts/``, ``fonts/`` and
+``data/frameworks/`` folders; an installed package carries copies of them
+inside ``render/_bundled/`` (see ``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_TREE = {
+    "layouts": _PACKAGE.parent / "layouts",
+    "fonts": _PACKAGE.parent / "fonts",
+    "frameworks": _PACKAGE.parent / "data" / "frameworks",
+    "targets": _PACKAGE / "resources",
+}
+
+
+def bundled(name: str) -> Path:
+    """The folder of bundled resource ``name`` (layouts, fonts, frameworks)."""
+    installed = _PACKAGE / "_bundled" / name
+    return installed if installed.is_dir() else _SOURCE_TREE[name]
