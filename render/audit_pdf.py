@@ -1,0 +1,475 @@
+"""Accessibility checks of one PDF, ours or anyone's.
+
+Three checkers, each finding named after the one that made it:
+
+- ``page-validation/...``: the ``page`` validator's PDF/UA-1 profile (104
+  rules, the veraPDF profile's machine-checkable requirements);
+- ``pdfua/...``: the ``pdfua`` package's checks; its heuristic findings are
+  at most warnings, since a person has to confirm them;
+- ``pdf/...``: what neither decides: fonts embedded, figures described, the
+  title shown in the title bar, headings, bookmarks and reading order.
+
+The structure tree is read with pikepdf; the text of its elements and of
+the pages comes from poppler (``pdfinfo -struct-text`` and ``pdftotext``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from .errors import InputError
+from .report import Finding, Rule
+
+POPPLER_TOOLS = ("pdfinfo", "pdftotext")
+HEADING = re.compile(r"/?H[1-6]?")
+
+RULES = {rule.id: rule for rule in (
+    Rule("pdf/tagged", "error", "The PDF is tagged: it has a structure tree and says so.",
+         "Export as tagged PDF (PDF/UA) from the tool that made it; a PDF printed from "
+         "a browser or drawn by a library is usually untagged."),
+    Rule("pdf/title-shown", "error",
+         "The document has a title and asks viewers to show it in the title bar.",
+         "Set the title in the document properties and /ViewerPreferences "
+         "/DisplayDocTitle true (in Word: File > Properties > Title, and "
+         "'Show document title' in the PDF options)."),
+    Rule("pdf/fonts-embedded", "error", "Every font the pages use is embedded.",
+         "Turn on 'embed all fonts' (or 'embed fonts as subsets') when exporting."),
+    Rule("pdf/figure-alt", "error", "Every figure has alternative text.",
+         "Give each picture alternative text that says what it shows; mark pictures "
+         "that only decorate as artifacts (background) instead of figures."),
+    Rule("pdf/headings", "error", "Headings have text and go down one level at a time.",
+         "Use heading styles (Heading 1, Heading 2...) in order: one H1, then H2s "
+         "under it, never skipping a level."),
+    Rule("pdf/bookmarks", "warning", "Bookmarks exist and follow the headings.",
+         "Export with 'create bookmarks from headings' so readers can jump to each part."),
+    Rule("pdf/reading-order", "warning",
+         "The tags give the text in the order it is drawn on the pages.",
+         "Fix the order of the tags (Acrobat: Reading Order tool) so that a screen "
+         "reader reads the text in the order a sighted reader does."),
+)}
+
+# What to do about a page-validation rule, by the family its id names.
+PAGE_VALIDATION_ADVICE = (
+    (("CONTENT-TAGGING", "ARTIFACT", "TAGGED-CONTENT"),
+     "Tag all real content and mark decoration, running headers, footers and page "
+     "numbers as artifacts; export as tagged PDF from the authoring tool."),
+    (("STRUCT-TREE-ROOT", "TAGGED-DOCUMENT", "SUSPECTS", "STRUCT-ELEMENT"),
+     "Export as a tagged PDF: the file needs a structure tree and /MarkInfo /Marked true."),
+    (("ROLE-MAP",), "Map every custom tag to a standard PDF structure type."),
+    (("LANGUAGE",), "Set the document language (/Lang, e.g. en-GB) and the language "
+                    "of any passage in another language."),
+    (("FONT", "CMAP", "CIDSET", "CIDTOGIDMAP", "GLYPH", "TRUETYPE", "TYPE0", "NOTDEF",
+      "UNICODE"),
+     "Embed every font with a Unicode mapping; most export dialogs have 'embed all fonts'."),
+    (("ID-", "METADATA"), "Write XMP metadata with a dc:title and the PDF/UA "
+                          "identification (pdfuaid:part 1)."),
+    (("VIEWER-PREFERENCES",), "Set /ViewerPreferences /DisplayDocTitle true."),
+    (("FIGURE", "FORMULA", "MEDIA"), "Give every figure, formula and media clip "
+                                     "alternative text."),
+    (("TABLE", "TH-", "TD-", "TR-", "THEAD", "TBODY", "TFOOT"),
+     "Tag tables as Table > (THead, TBody) > TR > TH/TD, with header cells "
+     "linked by /Scope or /Headers."),
+    (("HEADING",), "Use heading levels in order, starting at H1, without skipping one."),
+    (("LINK", "ANNOTATION", "TRAPNET", "PAGE-TABS"),
+     "Tag every link and annotation, give it a description (/Contents), and set "
+     "/Tabs /S on pages that have annotations."),
+    (("FORM", "WIDGET"), "Tag every form field and give it a name (/TU)."),
+    (("L-", "LI-", "LBODY", "TOC"), "Tag lists as L > LI > (Lbl, LBody)."),
+    (("NOTE",), "Give every note a unique /ID."),
+    (("ENCRYPTION",), "Allow assistive technology to extract the text "
+                      "(the encryption permissions, bit 10)."),
+)
+DEFAULT_ADVICE = ("See what PDF/UA-1 (ISO 14289-1) requires here; fix it in the tool "
+                  "that made the PDF and export again as tagged PDF.")
+
+
+@dataclass
+class Structure:
+    """A PDF's structure elements in reading order, with their text."""
+
+    elements: list[Element] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Element]:
+        return [e for e in self.elements if HEADING.fullmatch(e.role)]
+
+    def words(self) -> list[str]:
+        return [w for e in self.elements for w in words_in(e.own_text)]
+
+
+@dataclass
+class Element:
+    """One structure element: its role, depth, and text (own and below)."""
+
+    role: str
+    depth: int
+    own_text: str = ""
+    text: str = ""
+
+    @property
+    def level(self) -> int:
+        return int(self.role[-1]) if self.role[-1].isdigit() else 0
+
+
+def check_pdf(path: Path) -> tuple[list[Finding], dict]:
+    """Every finding for the PDF at ``path``, and a summary of what ran."""
+    import pikepdf
+
+    missing = [tool for tool in POPPLER_TOOLS if shutil.which(tool) is None]
+    if missing:
+        raise AuditSetupError(
+            f"auditing a PDF needs {', '.join(missing)} from poppler-utils "
+            "(Debian/Ubuntu: apt-get install poppler-utils)")
+    try:
+        document = pikepdf.open(path)
+    except (pikepdf.PdfError, pikepdf.PasswordError) as exc:
+        raise InputError.single(path, f"cannot read this PDF: {exc}") from None
+    with document:
+        pages = {page.obj.objgen: number for number, page in enumerate(document.pages, 1)}
+        findings, counts = _external(path, pages)
+        ours = list(_ours(path, document, pages))
+    summary = {
+        "kind": "pdf",
+        "pages": len(pages),
+        "rules checked": sum(counts.values()) + len(RULES),
+        "checkers": ", ".join(f"{name} ({n} rules)" for name, n in counts.items())
+        + f", easyread ({len(RULES)} rules)",
+    }
+    return findings + ours, summary
+
+
+class AuditSetupError(Exception):
+    """A checker the audit needs is not installed."""
+
+
+def _external(path: Path, pages: dict) -> tuple[list[Finding], dict[str, int]]:
+    """The findings of page-validation and pdfua, and how many rules each ran."""
+    import page
+    import pdfua
+
+    try:
+        report = page.validate_pdf(str(path), profile="ua1")
+    except page.PageError as exc:
+        raise InputError.single(path, f"cannot read this PDF: {exc}") from None
+    found = [_from_page_validation(path, pages, failure) for failure in report.failures]
+    found += _pdfua(path)
+    counts = {
+        f"page-validation {version('page-validation')} PDF/UA-1": report.rules.total,
+        f"pdfua {pdfua.__version__}": len(pdfua.default_registry()),
+    }
+    return found, counts
+
+
+def _from_page_validation(path: Path, pages: dict, failure) -> Finding:
+    where = ""
+    if failure.object_id is not None:
+        key = (failure.object_id.object_number, failure.object_id.generation)
+        where = f"page {pages[key]}" if key in pages else f"object {key[0]} {key[1]} R"
+    return Finding(
+        path=str(path), line=0, col=0, rule=f"page-validation/{failure.rule_id}",
+        severity="error", message=f"PDF/UA-1: {failure.message}", field=where,
+        suggestion=advice_for(failure.rule_id))
+
+
+def advice_for(rule_id: str) -> str:
+    """What to do about a page-validation rule, from the family its id names."""
+    for keys, advice in PAGE_VALIDATION_ADVICE:
+        if any(key in rule_id for key in keys):
+            return advice
+    return DEFAULT_ADVICE
+
+
+def _pdfua(path: Path) -> list[Finding]:
+    import pdfua
+
+    try:
+        report = pdfua.validate(str(path))
+    except pdfua.PdfuaError as exc:
+        raise InputError.single(path, f"cannot read this PDF: {exc}") from None
+    findings = [_from_pdfua(path, f) for f in report.findings]
+    findings += [
+        Finding(str(path), 0, 0, f"pdfua/{o.rule_id}", "note",
+                f"pdfua could not run this check: {o.skipped_reason}",
+                suggestion="Nothing to fix in the PDF; the other checkers still ran.")
+        for o in report.skipped
+    ]
+    return findings
+
+
+def _from_pdfua(path: Path, finding) -> Finding:
+    from pdfua import Confidence, Severity
+
+    severity = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
+        finding.severity, "note")
+    message = finding.message
+    if finding.confidence is Confidence.HEURISTIC:
+        severity = "note" if severity == "note" else "warning"
+        message += " (a heuristic: a person should confirm it)"
+    clause = f"PDF/UA-1 §{finding.pdfua_clause}: " if finding.pdfua_clause else ""
+    where = finding.location.describe()
+    return Finding(
+        str(path), 0, 0, f"pdfua/{finding.rule_id}", severity, clause + message,
+        field="" if where == "document" else where,
+        suggestion=finding.remediation or "")
+
+
+def _ours(path: Path, document, pages: dict) -> Iterator[Finding]:
+    """easyread's own checks."""
+    yield from _title_shown(path, document)
+    yield from _fonts_embedded(path, document)
+    if not _tagged(document):
+        yield _finding(path, "pdf/tagged",
+                       "The PDF has no structure tree (or does not say it is tagged), "
+                       "so screen readers get no headings, lists, tables or reading order.")
+        return
+    structure = read_structure(path)
+    yield from _figures_described(path, document, pages)
+    yield from _headings(path, structure)
+    yield from _bookmarks(path, document, structure)
+    yield from _reading_order(path, structure)
+
+
+def _finding(path: Path, rule_id: str, message: str, where: str = "",
+             severity: str | None = None, text: str = "") -> Finding:
+    rule = RULES[rule_id]
+    return Finding(str(path), 0, 0, rule_id, severity or rule.severity, message,
+                   field=where, suggestion=rule.help, text=text)
+
+
+def _tagged(document) -> bool:
+    mark_info = document.Root.get("/MarkInfo")
+    marked = mark_info is not None and bool(mark_info.get("/Marked", False))
+    return "/StructTreeRoot" in document.Root and marked
+
+
+def _title_shown(path: Path, document) -> Iterator[Finding]:
+    if not document_title(document):
+        yield _finding(path, "pdf/title-shown",
+                       "The document has no title, so viewers and screen readers show "
+                       "the file name instead.")
+    preferences = document.Root.get("/ViewerPreferences")
+    if preferences is None or not bool(preferences.get("/DisplayDocTitle", False)):
+        yield _finding(path, "pdf/title-shown",
+                       "/ViewerPreferences /DisplayDocTitle is not true, so the title "
+                       "bar shows the file name, not the title.")
+
+
+def document_title(document) -> str:
+    """The title from the document information or, failing that, the XMP."""
+    title = str(document.docinfo.get("/Title", "")).strip()
+    if not title:
+        with document.open_metadata() as xmp:
+            title = str(xmp.get("dc:title", "") or "").strip()
+    return title
+
+
+def _fonts_embedded(path: Path, document) -> Iterator[Finding]:
+    reported: set[tuple[int, int]] = set()
+    for number, page in enumerate(document.pages, 1):
+        for font in _fonts_in(page.obj.get("/Resources"), set()):
+            key = font.objgen
+            if key in reported or is_embedded(font):
+                continue
+            reported.add(key)
+            name = str(font.get("/BaseFont", "(no name)")).lstrip("/")
+            yield _finding(path, "pdf/fonts-embedded",
+                           f"The font {name} is not embedded, so the text may look "
+                           "different, or not show, on another computer.", f"page {number}")
+
+
+def _fonts_in(resources, seen: set) -> Iterator:
+    """Every font dictionary in ``resources`` and its form XObjects."""
+    import pikepdf
+
+    if not isinstance(resources, pikepdf.Dictionary) or resources.objgen in seen:
+        return
+    if resources.objgen != (0, 0):
+        seen.add(resources.objgen)
+    fonts = resources.get("/Font")
+    if isinstance(fonts, pikepdf.Dictionary):
+        yield from (font for _, font in fonts.items() if isinstance(font, pikepdf.Dictionary))
+    xobjects = resources.get("/XObject")
+    if isinstance(xobjects, pikepdf.Dictionary):
+        for _, xobject in xobjects.items():
+            if xobject.get("/Subtype") == "/Form":
+                yield from _fonts_in(xobject.get("/Resources"), seen)
+
+
+def is_embedded(font) -> bool:
+    """Whether a font dictionary carries its font program."""
+    subtype = font.get("/Subtype")
+    if subtype == "/Type3":
+        return True  # its glyphs are drawn by the PDF itself
+    if subtype == "/Type0":
+        font = font.DescendantFonts[0]
+    descriptor = font.get("/FontDescriptor")
+    return descriptor is not None and any(
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _figures_described(path: Path, document, pages: dict) -> Iterator[Finding]:
+    for element, page_ref in struct_elements(document):
+        if standard_role(document, element) != "/Figure":
+            continue
+        alt = str(element.get("/Alt", element.get("/ActualText", ""))).strip()
+        if not alt:
+            number = pages.get(page_ref.objgen) if page_ref is not None else None
+            yield _finding(path, "pdf/figure-alt",
+                           "A figure has no alternative text, so a screen reader "
+                           "user does not know what it shows.",
+                           f"page {number}" if number else "")
+
+
+def struct_elements(document) -> Iterator[tuple]:
+    """Every structure element in tree order, with the page it is on."""
+    import pikepdf
+
+    root = document.Root.get("/StructTreeRoot")
+    todo = [(root.get("/K"), None)] if root is not None else []
+    seen: set = set()
+    while todo:
+        node, page = todo.pop()
+        if isinstance(node, pikepdf.Array):
+            todo.extend((kid, page) for kid in reversed(list(node)))
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+            page = node.get("/Pg", page)
+            yield node, page
+            todo.append((node.get("/K"), page))
+
+
+def standard_role(document, element) -> str:
+    """The standard structure type of ``element``, through the role map."""
+    role = str(element.S)
+    role_map = document.Root.StructTreeRoot.get("/RoleMap", {})
+    for _ in range(10):  # role maps may chain; never loop forever
+        if role not in role_map:
+            break
+        role = str(role_map[role])
+    return role
+
+
+def read_structure(path: Path) -> Structure:
+    """The structure elements and their text, as poppler reads them."""
+    output = _run(["pdfinfo", "-struct-text", str(path)], path)
+    structure, stack = Structure(), []
+    for line in output.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("/") or stripped.startswith("Object "):
+            continue
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        if stripped.startswith('"'):
+            text = stripped[1:-1] if stripped.endswith('"') else stripped[1:]
+            if stack:
+                stack[-1].own_text += text + " "
+            for element in stack:
+                element.text += text + " "
+            continue
+        while stack and stack[-1].depth >= depth:
+            stack.pop()
+        element = Element(stripped.split()[0].rstrip(":"), depth)
+        structure.elements.append(element)
+        stack.append(element)
+    return structure
+
+
+def _run(command: list[str], path: Path) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, errors="replace")
+    if done.returncode != 0:
+        raise InputError.single(path, f"{command[0]} cannot read it: {done.stderr.strip()}")
+    return done.stdout
+
+
+def _headings(path: Path, structure: Structure) -> Iterator[Finding]:
+    previous = 0
+    for heading in structure.headings:
+        text = " ".join(heading.text.split())
+        if not text:
+            yield _finding(path, "pdf/headings",
+                           f"A heading ({heading.role}) has no text, so it shows as a "
+                           "blank entry in a screen reader's list of headings.")
+        level = heading.level
+        if level and level > previous + 1:
+            start = "starts at" if not previous else f"jumps from H{previous} to"
+            yield _finding(path, "pdf/headings",
+                           f"The heading levels skip one: the outline {start} H{level}.",
+                           severity="warning", text=text)
+        previous = level or previous
+
+
+def _bookmarks(path: Path, document, structure: Structure) -> Iterator[Finding]:
+    headings = [" ".join(h.text.split()) for h in structure.headings]
+    marks = [title for _, title in bookmarks(document)]
+    if not marks:
+        if len(document.pages) > 1 and len(headings) > 1:
+            yield _finding(path, "pdf/bookmarks",
+                           f"The PDF has {len(document.pages)} pages and "
+                           f"{len(headings)} headings but no bookmarks.")
+        return
+    if [_norm(m) for m in marks] != [_norm(h) for h in headings]:
+        where = next((i for i, (m, h) in enumerate(zip(marks, headings, strict=False))
+                      if _norm(m) != _norm(h)), min(len(marks), len(headings)))
+        got = marks[where] if where < len(marks) else "(no more bookmarks)"
+        want = headings[where] if where < len(headings) else "(no more headings)"
+        yield _finding(path, "pdf/bookmarks",
+                       f"Bookmark {where + 1} is '{got}', but heading {where + 1} is "
+                       f"'{want}': the bookmarks do not follow the headings.")
+
+
+def bookmarks(document) -> list[tuple[int, str]]:
+    """The outline as (depth, title) pairs in order; depth 1 is the top."""
+    found: list[tuple[int, str]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            found.append((depth, item.title or ""))
+            walk(item.children, depth + 1)
+
+    with document.open_outline() as outline:
+        walk(outline.root, 1)
+    return found
+
+
+def _reading_order(path: Path, structure: Structure) -> Iterator[Finding]:
+    tagged = structure.words()
+    drawn = words_in(page_text(path))
+    if not tagged:
+        return
+    matcher = difflib.SequenceMatcher(None, tagged, drawn, autojunk=False)
+    in_order = sum(block.size for block in matcher.get_matching_blocks())
+    if in_order < len(tagged):
+        first = next(op for op in matcher.get_opcodes() if op[0] in ("replace", "delete"))
+        context = " ".join(tagged[first[1]:first[1] + 8])
+        yield _finding(path, "pdf/reading-order",
+                       f"{len(tagged) - in_order} of {len(tagged)} tagged words are not "
+                       "in the order the pages show them (or not on the pages at all).",
+                       text=context)
+
+
+def page_text(path: Path) -> str:
+    """The text of every page in the order it is drawn (``pdftotext -raw``).
+
+    pdftotext's default mode rebuilds lines from where text sits, and splits
+    a table cell that wraps into the cell beside it; ``-raw`` keeps the order
+    of the page's content, which is what tags should agree with.
+    """
+    return _run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], path)
+
+
+def words_in(text: str) -> list[str]:
+    """Lower-case words, with ligatures and other compatibility forms undone."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+
+
+def _norm(text: str) -> str:
+    return " ".join(words_in(text))
