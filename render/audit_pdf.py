@@ -25,70 +25,138 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, ToolMissing
 from .report import Finding, Rule
 
 POPPLER_TOOLS = ("pdfinfo", "pdftotext")
 HEADING = re.compile(r"/?H[1-6]?")
 
-RULES = {rule.id: rule for rule in (
-    Rule("pdf/tagged", "error", "The PDF is tagged: it has a structure tree and says so.",
-         "Export as tagged PDF (PDF/UA) from the tool that made it; a PDF printed from "
-         "a browser or drawn by a library is usually untagged."),
-    Rule("pdf/title-shown", "error",
-         "The document has a title and asks viewers to show it in the title bar.",
-         "Set the title in the document properties and /ViewerPreferences "
-         "/DisplayDocTitle true (in Word: File > Properties > Title, and "
-         "'Show document title' in the PDF options)."),
-    Rule("pdf/fonts-embedded", "error", "Every font the pages use is embedded.",
-         "Turn on 'embed all fonts' (or 'embed fonts as subsets') when exporting."),
-    Rule("pdf/figure-alt", "error", "Every figure has alternative text.",
-         "Give each picture alternative text that says what it shows; mark pictures "
-         "that only decorate as artifacts (background) instead of figures."),
-    Rule("pdf/headings", "error", "Headings have text and go down one level at a time.",
-         "Use heading styles (Heading 1, Heading 2...) in order: one H1, then H2s "
-         "under it, never skipping a level."),
-    Rule("pdf/bookmarks", "warning", "Bookmarks exist and follow the headings.",
-         "Export with 'create bookmarks from headings' so readers can jump to each part."),
-    Rule("pdf/reading-order", "warning",
-         "The tags give the text in the order it is drawn on the pages.",
-         "Fix the order of the tags (Acrobat: Reading Order tool) so that a screen "
-         "reader reads the text in the order a sighted reader does."),
-)}
+RULES = {
+    rule.id: rule
+    for rule in (
+        Rule(
+            "pdf/tagged",
+            "error",
+            "The PDF is tagged: it has a structure tree and says so.",
+            "Export as tagged PDF (PDF/UA) from the tool that made it; a PDF printed "
+            "from "
+            "a browser or drawn by a library is usually untagged.",
+        ),
+        Rule(
+            "pdf/title-shown",
+            "error",
+            "The document has a title and asks viewers to show it in the title bar.",
+            "Set the title in the document properties and /ViewerPreferences "
+            "/DisplayDocTitle true (in Word: File > Properties > Title, and "
+            "'Show document title' in the PDF options).",
+        ),
+        Rule(
+            "pdf/fonts-embedded",
+            "error",
+            "Every font the pages use is embedded.",
+            "Turn on 'embed all fonts' (or 'embed fonts as subsets') when exporting.",
+        ),
+        Rule(
+            "pdf/figure-alt",
+            "error",
+            "Every figure has alternative text.",
+            "Give each picture alternative text that says what it shows; mark pictures "
+            "that only decorate as artifacts (background) instead of figures.",
+        ),
+        Rule(
+            "pdf/headings",
+            "error",
+            "Headings have text and go down one level at a time.",
+            "Use heading styles (Heading 1, Heading 2...) in order: one H1, then H2s "
+            "under it, never skipping a level.",
+        ),
+        Rule(
+            "pdf/bookmarks",
+            "warning",
+            "Bookmarks exist and follow the headings.",
+            "Export with 'create bookmarks from headings' so readers can jump to "
+            "each part.",
+        ),
+        Rule(
+            "pdf/reading-order",
+            "warning",
+            "The tags give the text in the order it is drawn on the pages.",
+            "Fix the order of the tags (Acrobat: Reading Order tool) so that a screen "
+            "reader reads the text in the order a sighted reader does.",
+        ),
+    )
+}
 
 # What to do about a page-validation rule, by the family its id names.
 PAGE_VALIDATION_ADVICE = (
-    (("CONTENT-TAGGING", "ARTIFACT", "TAGGED-CONTENT"),
-     "Tag all real content and mark decoration, running headers, footers and page "
-     "numbers as artifacts; export as tagged PDF from the authoring tool."),
-    (("STRUCT-TREE-ROOT", "TAGGED-DOCUMENT", "SUSPECTS", "STRUCT-ELEMENT"),
-     "Export as a tagged PDF: the file needs a structure tree and /MarkInfo /Marked true."),
+    (
+        ("CONTENT-TAGGING", "ARTIFACT", "TAGGED-CONTENT"),
+        "Tag all real content and mark decoration, running headers, footers and page "
+        "numbers as artifacts; export as tagged PDF from the authoring tool.",
+    ),
+    (
+        ("STRUCT-TREE-ROOT", "TAGGED-DOCUMENT", "SUSPECTS", "STRUCT-ELEMENT"),
+        "Export as a tagged PDF: the file needs a structure tree and /MarkInfo "
+        "/Marked true.",
+    ),
     (("ROLE-MAP",), "Map every custom tag to a standard PDF structure type."),
-    (("LANGUAGE",), "Set the document language (/Lang, e.g. en-GB) and the language "
-                    "of any passage in another language."),
-    (("FONT", "CMAP", "CIDSET", "CIDTOGIDMAP", "GLYPH", "TRUETYPE", "TYPE0", "NOTDEF",
-      "UNICODE"),
-     "Embed every font with a Unicode mapping; most export dialogs have 'embed all fonts'."),
-    (("ID-", "METADATA"), "Write XMP metadata with a dc:title and the PDF/UA "
-                          "identification (pdfuaid:part 1)."),
+    (
+        ("LANGUAGE",),
+        "Set the document language (/Lang, e.g. en-GB) and the language "
+        "of any passage in another language.",
+    ),
+    (
+        (
+            "FONT",
+            "CMAP",
+            "CIDSET",
+            "CIDTOGIDMAP",
+            "GLYPH",
+            "TRUETYPE",
+            "TYPE0",
+            "NOTDEF",
+            "UNICODE",
+        ),
+        "Embed every font with a Unicode mapping; most export dialogs have "
+        "'embed all fonts'.",
+    ),
+    (
+        ("ID-", "METADATA"),
+        "Write XMP metadata with a dc:title and the PDF/UA "
+        "identification (pdfuaid:part 1).",
+    ),
     (("VIEWER-PREFERENCES",), "Set /ViewerPreferences /DisplayDocTitle true."),
-    (("FIGURE", "FORMULA", "MEDIA"), "Give every figure, formula and media clip "
-                                     "alternative text."),
-    (("TABLE", "TH-", "TD-", "TR-", "THEAD", "TBODY", "TFOOT"),
-     "Tag tables as Table > (THead, TBody) > TR > TH/TD, with header cells "
-     "linked by /Scope or /Headers."),
-    (("HEADING",), "Use heading levels in order, starting at H1, without skipping one."),
-    (("LINK", "ANNOTATION", "TRAPNET", "PAGE-TABS"),
-     "Tag every link and annotation, give it a description (/Contents), and set "
-     "/Tabs /S on pages that have annotations."),
+    (
+        ("FIGURE", "FORMULA", "MEDIA"),
+        "Give every figure, formula and media clip alternative text.",
+    ),
+    (
+        ("TABLE", "TH-", "TD-", "TR-", "THEAD", "TBODY", "TFOOT"),
+        "Tag tables as Table > (THead, TBody) > TR > TH/TD, with header cells "
+        "linked by /Scope or /Headers.",
+    ),
+    (
+        ("HEADING",),
+        "Use heading levels in order, starting at H1, without skipping one.",
+    ),
+    (
+        ("LINK", "ANNOTATION", "TRAPNET", "PAGE-TABS"),
+        "Tag every link and annotation, give it a description (/Contents), and set "
+        "/Tabs /S on pages that have annotations.",
+    ),
     (("FORM", "WIDGET"), "Tag every form field and give it a name (/TU)."),
     (("L-", "LI-", "LBODY", "TOC"), "Tag lists as L > LI > (Lbl, LBody)."),
     (("NOTE",), "Give every note a unique /ID."),
-    (("ENCRYPTION",), "Allow assistive technology to extract the text "
-                      "(the encryption permissions, bit 10)."),
+    (
+        ("ENCRYPTION",),
+        "Allow assistive technology to extract the text "
+        "(the encryption permissions, bit 10).",
+    ),
 )
-DEFAULT_ADVICE = ("See what PDF/UA-1 (ISO 14289-1) requires here; fix it in the tool "
-                  "that made the PDF and export again as tagged PDF.")
+DEFAULT_ADVICE = (
+    "See what PDF/UA-1 (ISO 14289-1) requires here; fix it in the tool "
+    "that made the PDF and export again as tagged PDF."
+)
 
 
 @dataclass
@@ -125,15 +193,16 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
 
     missing = [tool for tool in POPPLER_TOOLS if shutil.which(tool) is None]
     if missing:
-        raise AuditSetupError(
+        raise ToolMissing(
             f"auditing a PDF needs {', '.join(missing)} from poppler-utils "
-            "(Debian/Ubuntu: apt-get install poppler-utils)")
+            "(Debian/Ubuntu: apt-get install poppler-utils)"
+        )
     try:
         document = pikepdf.open(path)
     except (pikepdf.PdfError, pikepdf.PasswordError) as exc:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
     with document:
-        pages = {page.obj.objgen: number for number, page in enumerate(document.pages, 1)}
+        pages = page_objects(document)
         findings, counts = _external(path, pages)
         ours = list(_ours(path, document, pages))
     summary = {
@@ -146,8 +215,19 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
     return findings + ours, summary
 
 
-class AuditSetupError(Exception):
-    """A checker the audit needs is not installed."""
+def page_objects(document) -> dict[tuple[int, int], int]:
+    """Page numbers by the object ids of each page and its content streams."""
+    import pikepdf
+
+    numbers = {}
+    for number, page in enumerate(document.pages, 1):
+        numbers[page.obj.objgen] = number
+        contents = page.obj.get("/Contents")
+        streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+        numbers |= {
+            s.objgen: number for s in streams if s is not None and s.objgen != (0, 0)
+        }
+    return numbers
 
 
 def _external(path: Path, pages: dict) -> tuple[list[Finding], dict[str, int]]:
@@ -174,9 +254,15 @@ def _from_page_validation(path: Path, pages: dict, failure) -> Finding:
         key = (failure.object_id.object_number, failure.object_id.generation)
         where = f"page {pages[key]}" if key in pages else f"object {key[0]} {key[1]} R"
     return Finding(
-        path=str(path), line=0, col=0, rule=f"page-validation/{failure.rule_id}",
-        severity="error", message=f"PDF/UA-1: {failure.message}", field=where,
-        suggestion=advice_for(failure.rule_id))
+        path=str(path),
+        line=0,
+        col=0,
+        rule=f"page-validation/{failure.rule_id}",
+        severity="error",
+        message=f"PDF/UA-1: {failure.message}",
+        field=where,
+        suggestion=advice_for(failure.rule_id),
+    )
 
 
 def advice_for(rule_id: str) -> str:
@@ -196,9 +282,15 @@ def _pdfua(path: Path) -> list[Finding]:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
     findings = [_from_pdfua(path, f) for f in report.findings]
     findings += [
-        Finding(str(path), 0, 0, f"pdfua/{o.rule_id}", "note",
-                f"pdfua could not run this check: {o.skipped_reason}",
-                suggestion="Nothing to fix in the PDF; the other checkers still ran.")
+        Finding(
+            str(path),
+            0,
+            0,
+            f"pdfua/{o.rule_id}",
+            "note",
+            f"pdfua could not run this check: {o.skipped_reason}",
+            suggestion="Nothing to fix in the PDF; the other checkers still ran.",
+        )
         for o in report.skipped
     ]
     return findings
@@ -208,7 +300,8 @@ def _from_pdfua(path: Path, finding) -> Finding:
     from pdfua import Confidence, Severity
 
     severity = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
-        finding.severity, "note")
+        finding.severity, "note"
+    )
     message = finding.message
     if finding.confidence is Confidence.HEURISTIC:
         severity = "note" if severity == "note" else "warning"
@@ -216,9 +309,15 @@ def _from_pdfua(path: Path, finding) -> Finding:
     clause = f"PDF/UA-1 §{finding.pdfua_clause}: " if finding.pdfua_clause else ""
     where = finding.location.describe()
     return Finding(
-        str(path), 0, 0, f"pdfua/{finding.rule_id}", severity, clause + message,
+        str(path),
+        0,
+        0,
+        f"pdfua/{finding.rule_id}",
+        severity,
+        clause + message,
         field="" if where == "document" else where,
-        suggestion=finding.remediation or "")
+        suggestion=finding.remediation or "",
+    )
 
 
 def _ours(path: Path, document, pages: dict) -> Iterator[Finding]:
@@ -226,9 +325,12 @@ def _ours(path: Path, document, pages: dict) -> Iterator[Finding]:
     yield from _title_shown(path, document)
     yield from _fonts_embedded(path, document)
     if not _tagged(document):
-        yield _finding(path, "pdf/tagged",
-                       "The PDF has no structure tree (or does not say it is tagged), "
-                       "so screen readers get no headings, lists, tables or reading order.")
+        yield _finding(
+            path,
+            "pdf/tagged",
+            "The PDF has no structure tree (or does not say it is tagged), "
+            "so screen readers get no headings, lists, tables or reading order.",
+        )
         return
     structure = read_structure(path)
     yield from _figures_described(path, document, pages)
@@ -237,11 +339,26 @@ def _ours(path: Path, document, pages: dict) -> Iterator[Finding]:
     yield from _reading_order(path, structure)
 
 
-def _finding(path: Path, rule_id: str, message: str, where: str = "",
-             severity: str | None = None, text: str = "") -> Finding:
+def _finding(
+    path: Path,
+    rule_id: str,
+    message: str,
+    where: str = "",
+    severity: str | None = None,
+    text: str = "",
+) -> Finding:
     rule = RULES[rule_id]
-    return Finding(str(path), 0, 0, rule_id, severity or rule.severity, message,
-                   field=where, suggestion=rule.help, text=text)
+    return Finding(
+        str(path),
+        0,
+        0,
+        rule_id,
+        severity or rule.severity,
+        message,
+        field=where,
+        suggestion=rule.help,
+        text=text,
+    )
 
 
 def _tagged(document) -> bool:
@@ -252,14 +369,20 @@ def _tagged(document) -> bool:
 
 def _title_shown(path: Path, document) -> Iterator[Finding]:
     if not document_title(document):
-        yield _finding(path, "pdf/title-shown",
-                       "The document has no title, so viewers and screen readers show "
-                       "the file name instead.")
+        yield _finding(
+            path,
+            "pdf/title-shown",
+            "The document has no title, so viewers and screen readers show "
+            "the file name instead.",
+        )
     preferences = document.Root.get("/ViewerPreferences")
     if preferences is None or not bool(preferences.get("/DisplayDocTitle", False)):
-        yield _finding(path, "pdf/title-shown",
-                       "/ViewerPreferences /DisplayDocTitle is not true, so the title "
-                       "bar shows the file name, not the title.")
+        yield _finding(
+            path,
+            "pdf/title-shown",
+            "/ViewerPreferences /DisplayDocTitle is not true, so the title "
+            "bar shows the file name, not the title.",
+        )
 
 
 def document_title(document) -> str:
@@ -280,9 +403,13 @@ def _fonts_embedded(path: Path, document) -> Iterator[Finding]:
                 continue
             reported.add(key)
             name = str(font.get("/BaseFont", "(no name)")).lstrip("/")
-            yield _finding(path, "pdf/fonts-embedded",
-                           f"The font {name} is not embedded, so the text may look "
-                           "different, or not show, on another computer.", f"page {number}")
+            yield _finding(
+                path,
+                "pdf/fonts-embedded",
+                f"The font {name} is not embedded, so the text may look "
+                "different, or not show, on another computer.",
+                f"page {number}",
+            )
 
 
 def _fonts_in(resources, seen: set) -> Iterator:
@@ -295,7 +422,9 @@ def _fonts_in(resources, seen: set) -> Iterator:
         seen.add(resources.objgen)
     fonts = resources.get("/Font")
     if isinstance(fonts, pikepdf.Dictionary):
-        yield from (font for _, font in fonts.items() if isinstance(font, pikepdf.Dictionary))
+        yield from (
+            font for _, font in fonts.items() if isinstance(font, pikepdf.Dictionary)
+        )
     xobjects = resources.get("/XObject")
     if isinstance(xobjects, pikepdf.Dictionary):
         for _, xobject in xobjects.items():
@@ -312,7 +441,8 @@ def is_embedded(font) -> bool:
         font = font.DescendantFonts[0]
     descriptor = font.get("/FontDescriptor")
     return descriptor is not None and any(
-        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
 
 
 def _figures_described(path: Path, document, pages: dict) -> Iterator[Finding]:
@@ -322,10 +452,13 @@ def _figures_described(path: Path, document, pages: dict) -> Iterator[Finding]:
         alt = str(element.get("/Alt", element.get("/ActualText", ""))).strip()
         if not alt:
             number = pages.get(page_ref.objgen) if page_ref is not None else None
-            yield _finding(path, "pdf/figure-alt",
-                           "A figure has no alternative text, so a screen reader "
-                           "user does not know what it shows.",
-                           f"page {number}" if number else "")
+            yield _finding(
+                path,
+                "pdf/figure-alt",
+                "A figure has no alternative text, so a screen reader "
+                "user does not know what it shows.",
+                f"page {number}" if number else "",
+            )
 
 
 def struct_elements(document) -> Iterator[tuple]:
@@ -386,7 +519,9 @@ def read_structure(path: Path) -> Structure:
 def _run(command: list[str], path: Path) -> str:
     done = subprocess.run(command, capture_output=True, text=True, errors="replace")
     if done.returncode != 0:
-        raise InputError.single(path, f"{command[0]} cannot read it: {done.stderr.strip()}")
+        raise InputError.single(
+            path, f"{command[0]} cannot read it: {done.stderr.strip()}"
+        )
     return done.stdout
 
 
@@ -395,15 +530,22 @@ def _headings(path: Path, structure: Structure) -> Iterator[Finding]:
     for heading in structure.headings:
         text = " ".join(heading.text.split())
         if not text:
-            yield _finding(path, "pdf/headings",
-                           f"A heading ({heading.role}) has no text, so it shows as a "
-                           "blank entry in a screen reader's list of headings.")
+            yield _finding(
+                path,
+                "pdf/headings",
+                f"A heading ({heading.role}) has no text, so it shows as a "
+                "blank entry in a screen reader's list of headings.",
+            )
         level = heading.level
         if level and level > previous + 1:
             start = "starts at" if not previous else f"jumps from H{previous} to"
-            yield _finding(path, "pdf/headings",
-                           f"The heading levels skip one: the outline {start} H{level}.",
-                           severity="warning", text=text)
+            yield _finding(
+                path,
+                "pdf/headings",
+                f"The heading levels skip one: the outline {start} H{level}.",
+                severity="warning",
+                text=text,
+            )
         previous = level or previous
 
 
@@ -412,18 +554,30 @@ def _bookmarks(path: Path, document, structure: Structure) -> Iterator[Finding]:
     marks = [title for _, title in bookmarks(document)]
     if not marks:
         if len(document.pages) > 1 and len(headings) > 1:
-            yield _finding(path, "pdf/bookmarks",
-                           f"The PDF has {len(document.pages)} pages and "
-                           f"{len(headings)} headings but no bookmarks.")
+            yield _finding(
+                path,
+                "pdf/bookmarks",
+                f"The PDF has {len(document.pages)} pages and "
+                f"{len(headings)} headings but no bookmarks.",
+            )
         return
     if [_norm(m) for m in marks] != [_norm(h) for h in headings]:
-        where = next((i for i, (m, h) in enumerate(zip(marks, headings, strict=False))
-                      if _norm(m) != _norm(h)), min(len(marks), len(headings)))
+        where = next(
+            (
+                i
+                for i, (m, h) in enumerate(zip(marks, headings, strict=False))
+                if _norm(m) != _norm(h)
+            ),
+            min(len(marks), len(headings)),
+        )
         got = marks[where] if where < len(marks) else "(no more bookmarks)"
         want = headings[where] if where < len(headings) else "(no more headings)"
-        yield _finding(path, "pdf/bookmarks",
-                       f"Bookmark {where + 1} is '{got}', but heading {where + 1} is "
-                       f"'{want}': the bookmarks do not follow the headings.")
+        yield _finding(
+            path,
+            "pdf/bookmarks",
+            f"Bookmark {where + 1} is '{got}', but heading {where + 1} is "
+            f"'{want}': the bookmarks do not follow the headings.",
+        )
 
 
 def bookmarks(document) -> list[tuple[int, str]]:
@@ -448,12 +602,17 @@ def _reading_order(path: Path, structure: Structure) -> Iterator[Finding]:
     matcher = difflib.SequenceMatcher(None, tagged, drawn, autojunk=False)
     in_order = sum(block.size for block in matcher.get_matching_blocks())
     if in_order < len(tagged):
-        first = next(op for op in matcher.get_opcodes() if op[0] in ("replace", "delete"))
-        context = " ".join(tagged[first[1]:first[1] + 8])
-        yield _finding(path, "pdf/reading-order",
-                       f"{len(tagged) - in_order} of {len(tagged)} tagged words are not "
-                       "in the order the pages show them (or not on the pages at all).",
-                       text=context)
+        first = next(
+            op for op in matcher.get_opcodes() if op[0] in ("replace", "delete")
+        )
+        context = " ".join(tagged[first[1] : first[1] + 8])
+        yield _finding(
+            path,
+            "pdf/reading-order",
+            f"{len(tagged) - in_order} of {len(tagged)} tagged words are not "
+            "in the order the pages show them (or not on the pages at all).",
+            text=context,
+        )
 
 
 def page_text(path: Path) -> str:

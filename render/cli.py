@@ -1,8 +1,9 @@
 """The ``easyread`` command: argument parsing and exit codes only.
 
-Exit codes: 0 everything was made; 2 an input could not be read or is
-invalid, or the command was used wrongly (one line per problem, no
-traceback).
+Exit codes: 0 everything was made (``audit``: every file passes); 1
+``audit`` found a problem at error level; 2 an input could not be read or
+is invalid, a checker is not installed, or the command was used wrongly
+(one line per problem, no traceback).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError
+from . import report
+from .errors import InputError, ToolMissing
 from .pipeline import FORMATS, build
 
-EXIT_OK, EXIT_INVALID = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -41,6 +43,7 @@ def main(verbose: bool) -> None:
     Examples:
       easyread build data/*.yaml --out build
       easyread build my-inspection.yaml --out site --format html
+      easyread audit build/*.html build/*.pdf
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -81,6 +84,44 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
             failed = True
             click.echo(str(result.error), err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+@main.command("audit")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(report.FORMATS),
+              default="text", show_default=True, help="How to report: for people, JSON, GitHub "
+              "annotations or SARIF.")
+@click.option("--browser", envvar="EASYREAD_CHROMIUM", metavar="PATH",
+              help="The Chromium to drive [default: chromium on PATH; env: "
+              "EASYREAD_CHROMIUM].")
+def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> None:
+    """Check HTML pages and PDFs FILES for accessibility, ours or anyone's.
+
+    \b
+    HTML: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices, 7:1 contrast)
+          in headless Chromium; no sideways scrolling at 320 px; text
+          spacing (WCAG 1.4.12); a working skip link.
+    PDF:  the PDF/UA-1 validator page-validation; pdfua; fonts embedded,
+          figure descriptions, title bar, headings, bookmarks, reading order.
+
+    Exit code 0 when every file passes, 1 when a finding is at error level,
+    2 when a file cannot be read or a checker is not installed.
+    """
+    from .audit import TOOL, audit
+
+    try:
+        result = audit(files, browser)
+    except ToolMissing as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    if result.reports:
+        click.echo(report.render_reports(result.reports, fmt, TOOL, result.rules,
+                                         color=fmt == "text"))
+    if result.errors:
+        sys.exit(EXIT_INVALID)
+    sys.exit(EXIT_OK if result.passed else EXIT_FINDINGS)
 
 
 def _fail(exc: InputError) -> None:

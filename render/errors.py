@@ -43,3 +43,7 @@ class InputError(Exception):
 
 class BuildError(Exception):
     """Output could not be made for a reason that is not the input's fault."""
+
+
+class ToolMissing(BuildError):
+    """A program or package the command needs is not installed; says how to get it."""

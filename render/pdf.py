@@ -79,7 +79,8 @@ def _mark_orphans_as_artifacts(document, root) -> None:
         mcid_parents = parents[int(key)]
         orphans = {
             mcid for mcid, element in enumerate(mcid_parents)
-            if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable
+            if isinstance(element, pikepdf.Dictionary)
+            and element.objgen not in reachable
         }
         if orphans:
             _rewrite_marked_content(document, page, orphans)
@@ -143,7 +144,9 @@ def _set_header_scopes(root) -> None:
     scopes: dict[str, set[str]] = {}
     for cell, row in cells:
         attributes = cell.get("/A")
-        ids = attributes.get("/Headers", []) if isinstance(attributes, pikepdf.Dictionary) else []
+        ids = []
+        if isinstance(attributes, pikepdf.Dictionary):
+            ids = attributes.get("/Headers", [])
         for header_id in ids:
             key = bytes(header_id).decode("latin-1")
             if key in headers:

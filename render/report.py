@@ -38,8 +38,10 @@ class Rule:
 class Finding:
     """One thing a checker found, and where.
 
-    ``line``/``col`` are 1-based; 0 means the whole file. ``field`` is the
-    data field path (``going_well[2].text``) for inspection files.
+    ``line``/``col`` are 1-based; 0 means the whole file. ``field`` says
+    where inside the file: the data field path (``going_well[2].text``) for
+    inspection files; a CSS selector or a PDF page (``page 3``) for the
+    pages ``audit`` checks.
     """
 
     path: str
@@ -148,6 +150,9 @@ def to_sarif(reports: Sequence[FileReport], tool: str, rules: Sequence[Rule]) ->
                 "message": {"text": f.message + (f" Try: {f.suggestion}" if f.suggestion else "")},
                 "locations": [{"physicalLocation": location}],
             }
+            if f.field:
+                logical = [{"fullyQualifiedName": f.field}]
+                result["locations"][0]["logicalLocations"] = logical
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
             results.append(result)
