@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 import subprocess
 
 import page
@@ -99,3 +100,37 @@ def _titles(items):
     for item in items:
         yield item.title
         yield from _titles(item.children)
+
+
+def _text_sizes_in_points(pdf_path) -> Counter:
+    """How often each font size (in pt) is set, over every page.
+
+    WeasyPrint draws in CSS pixels under one ``cm`` scale of 0.75 (px -> pt)
+    and sets every size with ``Tf``; the test checks that assumption.
+    """
+    sizes: Counter = Counter()
+    with pikepdf.open(pdf_path) as pdf:
+        for pdf_page in pdf.pages:
+            scale = None
+            for operands, operator in pikepdf.parse_content_stream(pdf_page):
+                if str(operator) == "cm" and scale is None and float(operands[0]) != 1:
+                    scale = float(operands[0])
+                if str(operator) == "Tf":
+                    assert scale == 0.75, "unexpected page scale"
+                    sizes[round(float(operands[1]) * scale, 1)] += 1
+    return sizes
+
+
+def test_body_text_is_at_least_16pt_and_nothing_under_14pt(built, source):
+    sizes = _text_sizes_in_points(_pdf(built, source))
+    body_size, _ = sizes.most_common(1)[0]
+    assert body_size >= 16
+    assert min(sizes) >= 14, sizes
+
+
+def test_pdf_lines_are_at_most_about_60_characters(built, source):
+    pdftotext = require_tool("pdftotext")
+    text = subprocess.run([pdftotext, "-enc", "UTF-8", _pdf(built, source), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    longest = max(text.splitlines(), key=len)
+    assert len(longest) <= 65, longest
