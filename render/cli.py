@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError
+from .errors import BuildError, InputError
 from .pipeline import FORMATS, build
 
 EXIT_OK, EXIT_INVALID = 0, 2
@@ -46,10 +46,6 @@ def main(verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s: %(message)s",
     )
-    # WeasyPrint's own messages are collected by the PDF step; keep them off
-    # the terminal unless asked for.
-    if not verbose:
-        logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 
 
 @main.command("build")
@@ -77,6 +73,10 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
         if result.ok:
             for output in result.outputs:
                 click.echo(f"wrote {output}")
+        elif isinstance(result.error, BuildError):
+            failed = True
+            for message in result.error.messages:
+                click.echo(f"{result.source}: error: {message}", err=True)
         else:
             failed = True
             click.echo(str(result.error), err=True)

@@ -78,3 +78,33 @@ def test_custom_layout_folder_overrides_base(tmp_path):
     assert result.exit_code == 0, result.output
     html = (tmp_path / "o" / f"{INSPECTIONS[0].stem}.html").read_text()
     assert "<p>Mine: Stockton-on-Tees</p>" in html
+
+
+def _layout_with(tmp_path, body: str):
+    layout = tmp_path / "layout"
+    layout.mkdir()
+    (layout / "layout.toml").write_text('stylesheets = ["base.css"]\n')
+    (layout / "main.html").write_text(
+        '{% extends "base.html" %}{% block main %}' + body + "{% endblock %}")
+    return layout
+
+
+SVG = ("data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdp"
+       "ZHRoPSIxMCIgaGVpZ2h0PSIxMCIvPg==")
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (f'<img src="{SVG}">',
+     'error: the PDF would not be accessible: Image "data:image/svg+xml…" has no '
+     "required alt description"),
+    ('<img src="http://example.org/x.png" alt="A picture">',
+     "error: the layout asks for http://example.org/x.png, but easyread fetches nothing "
+     "outside the layout, fonts and data folders: embed it or move it there"),
+])
+def test_layout_faults_fail_the_build_with_no_output(tmp_path, body, message):
+    out = tmp_path / "out"
+    result = run("build", str(INSPECTIONS[0]), "--out", str(out),
+                 "--layout", str(_layout_with(tmp_path, body)))
+    assert result.exit_code == 2
+    assert f"{INSPECTIONS[0]}: {message}" in result.output.splitlines()
+    assert list(out.iterdir()) == []

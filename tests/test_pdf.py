@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 import subprocess
+from collections import Counter
 
 import page
 import pikepdf
