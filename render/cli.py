@@ -64,8 +64,11 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     one line per problem (path:line:col: error: field: message), no output,
     and exit code 2. Earlier outputs are never half-overwritten.
     """
+    show_bar = len(files) > 1 and sys.stderr.isatty()
     try:
-        results = build(files, out_dir, formats, layout)
+        with click.progressbar(files, label="Building", file=sys.stderr,
+                               hidden=not show_bar, item_show_func=_name) as bar:
+            results = build(bar, out_dir, formats, layout)
     except InputError as exc:
         _fail(exc)
     failed = False
@@ -81,6 +84,10 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
             failed = True
             click.echo(str(result.error), err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _name(path: Path | None) -> str:
+    return path.name if path else ""
 
 
 def _fail(exc: InputError) -> None:
