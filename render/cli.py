@@ -14,9 +14,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from . import report
-from .errors import InputError, ToolMissing
+from . import __version__, report
+from .errors import BuildError, InputError, ToolMissing
 from .pipeline import FORMATS, build
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -49,10 +48,6 @@ def main(verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s: %(message)s",
     )
-    # WeasyPrint's own messages are collected by the PDF step; keep them off
-    # the terminal unless asked for.
-    if not verbose:
-        logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 
 
 @main.command("build")
@@ -71,8 +66,11 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     one line per problem (path:line:col: error: field: message), no output,
     and exit code 2. Earlier outputs are never half-overwritten.
     """
+    show_bar = len(files) > 1 and sys.stderr.isatty()
     try:
-        results = build(files, out_dir, formats, layout)
+        with click.progressbar(files, label="Building", file=sys.stderr,
+                               hidden=not show_bar, item_show_func=_name) as bar:
+            results = build(bar, out_dir, formats, layout)
     except InputError as exc:
         _fail(exc)
     failed = False
@@ -80,6 +78,10 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
         if result.ok:
             for output in result.outputs:
                 click.echo(f"wrote {output}")
+        elif isinstance(result.error, BuildError):
+            failed = True
+            for message in result.error.messages:
+                click.echo(f"{result.source}: error: {message}", err=True)
         else:
             failed = True
             click.echo(str(result.error), err=True)
@@ -88,9 +90,8 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
 
 @main.command("audit")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "fmt", type=click.Choice(report.FORMATS),
-              default="text", show_default=True, help="How to report: for people, JSON, GitHub "
-              "annotations or SARIF.")
+@click.option("-f", "--format", "fmt", type=click.Choice(report.FORMATS), default="text",
+              show_default=True, help="For people, JSON, GitHub annotations or SARIF.")
 @click.option("--browser", envvar="EASYREAD_CHROMIUM", metavar="PATH",
               help="The Chromium to drive [default: chromium on PATH; env: "
               "EASYREAD_CHROMIUM].")
@@ -122,6 +123,10 @@ def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> Non
     if result.errors:
         sys.exit(EXIT_INVALID)
     sys.exit(EXIT_OK if result.passed else EXIT_FINDINGS)
+
+
+def _name(path: Path | None) -> str:
+    return path.name if path else ""
 
 
 def _fail(exc: InputError) -> None:

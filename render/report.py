@@ -96,7 +96,8 @@ def to_text(reports: Sequence[FileReport], color: bool = False) -> str:
         for key, value in report.summary.items():
             if not isinstance(value, dict | list):
                 lines.append(f"    {key}: {value}")
-        verdict = style("passes", fg="green") if report.passed else style("fails", fg="red", bold=True)
+        verdict = (style("passes", fg="green") if report.passed
+                   else style("fails", fg="red", bold=True))
         lines.append(f"{report.path}: {verdict} ({len(report.findings)} findings)")
     return "\n".join(lines)
 
