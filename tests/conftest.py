@@ -44,3 +44,14 @@ def built(tmp_path_factory) -> Path:
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (the system's, via Playwright)."""
+    from render.browser import Browser, find_chromium
+
+    if find_chromium() is None:
+        require_tool("chromium")
+    with Browser() as running:
+        yield running
