@@ -1,0 +1,197 @@
+"""``easyread audit``: finds and explains the faults in pages made to fail,
+passes ours, reports in every format, and exits 0, 1 or 2."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import INSPECTIONS, ROOT, require_tool
+
+from render.audit import audit, kind_of
+from render.errors import InputError
+
+BROKEN_PAGE = ROOT / "tests" / "fixtures" / "broken-page.html"
+PIXEL = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf000003010100c9fe92ef00"
+    "00000049454e44ae426082")).decode()
+FAULTY_HTML = f"""<!DOCTYPE html><html lang="en-GB"><head><title>Faults</title>
+<style>h2 {{ bookmark-label: "Somewhere else"; }}</style></head><body>
+<h1>A document with faults</h1><p>First paragraph of the text.</p>
+<img src="data:image/png;base64,{PIXEL}" width="40" height="40">
+<h3>A heading that skips a level</h3><p>Second paragraph of the text.</p>
+<h2>A heading</h2><p>Third paragraph of the text.</p>
+</body></html>"""
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "render", "audit", *args], cwd=ROOT,
+                          capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def untagged_pdf(tmp_path_factory) -> Path:
+    """What a library that cannot tag makes: ReportLab, standard fonts."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path_factory.mktemp("pdf") / "untagged.pdf"
+    drawing = canvas.Canvas(str(path))
+    drawing.setFont("Helvetica-Bold", 20)
+    drawing.drawString(72, 750, "Inspection summary")
+    drawing.setFont("Helvetica", 12)
+    drawing.drawString(72, 720, "Children are safe. Social workers help you.")
+    drawing.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def faulty_pdf(tmp_path_factory) -> Path:
+    """Tagged, but: a figure without alt text, a skipped heading level,
+    bookmarks that do not follow the headings, two paragraphs' tags swapped
+    and no DisplayDocTitle."""
+    import weasyprint
+
+    path = tmp_path_factory.mktemp("pdf") / "faulty.pdf"
+    path.write_bytes(weasyprint.HTML(string=FAULTY_HTML).write_pdf(pdf_variant="pdf/ua-1"))
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        kids = pdf.Root.StructTreeRoot.K[0].K
+        paragraphs = [i for i, kid in enumerate(kids) if kid.S == "/P"]
+        first, last = paragraphs[0], paragraphs[-1]
+        kids[first], kids[last] = kids[last], kids[first]
+        del pdf.Root.ViewerPreferences
+        pdf.save(path)
+    return path
+
+
+EXPECTED_HTML = [
+    "axe/color-contrast", "axe/image-alt", "axe/html-has-lang", "axe/document-title",
+    "html/reflow", "html/text-spacing", "html/skip-link",
+]
+EXPECTED_UNTAGGED = [
+    "pdf/tagged", "pdf/fonts-embedded", "pdf/title-shown",
+    "page-validation/PDFUA1-STRUCT-TREE-ROOT-001", "page-validation/PDFUA1-CONTENT-TAGGING-001",
+    "page-validation/PDFUA1-FONT-EMBEDDING-001", "pdfua/UA-01-005",
+]
+EXPECTED_FAULTY = [
+    "pdf/figure-alt", "pdf/headings", "pdf/bookmarks", "pdf/reading-order", "pdf/title-shown",
+    "page-validation/PDFUA1-FIGURE-ALTERNATIVE-TEXT-001",
+    "page-validation/PDFUA1-VIEWER-PREFERENCES-001", "pdfua/UA-13-004",
+]
+
+
+@pytest.fixture(scope="module")
+def reports(untagged_pdf, faulty_pdf):
+    """The JSON report of one audit run over the three broken files."""
+    require_tool("pdftotext")
+    done = run(str(BROKEN_PAGE), str(untagged_pdf), str(faulty_pdf), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    files = json.loads(done.stdout)["files"]
+    return {Path(f["path"]).name: f for f in files}
+
+
+@pytest.mark.parametrize(("name", "rule"),
+                         [("broken-page.html", r) for r in EXPECTED_HTML]
+                         + [("untagged.pdf", r) for r in EXPECTED_UNTAGGED]
+                         + [("faulty.pdf", r) for r in EXPECTED_FAULTY])
+def test_audit_finds_and_explains_each_fault(reports, name, rule):
+    report = reports[name]
+    found = [f for f in report["findings"] if f["rule"] == rule]
+    assert found, f"{rule} not found in {name}"
+    assert not report["passed"]
+    for finding in found:
+        assert finding["message"] and finding["suggestion"], finding
+        assert finding["severity"] in ("error", "warning")
+
+
+@pytest.mark.parametrize(("name", "rule", "where"), [
+    ("broken-page.html", "axe/color-contrast", ".faint"),
+    ("broken-page.html", "html/reflow", "body > div:nth-of-type(1)"),
+    ("broken-page.html", "html/text-spacing", "#content > p:nth-of-type(2)"),
+    ("untagged.pdf", "pdf/fonts-embedded", "page 1"),
+    ("untagged.pdf", "page-validation/PDFUA1-CONTENT-TAGGING-001", "page 1"),
+    ("faulty.pdf", "pdf/figure-alt", "page 1"),
+])
+def test_findings_say_where(reports, name, rule, where):
+    fields = [f["field"] for f in reports[name]["findings"] if f["rule"] == rule]
+    assert where in fields
+
+
+def test_our_own_outputs_pass(built):
+    require_tool("pdftotext")
+    stem = INSPECTIONS[0].stem
+    done = run(str(built / f"{stem}.html"), str(built / f"{stem}.pdf"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count(": passes (") == 2
+    assert "rules checked" in done.stdout and "seconds" in done.stdout
+
+
+def test_sarif_and_github_formats(untagged_pdf):
+    require_tool("pdftotext")
+    sarif = run(str(untagged_pdf), "--format", "sarif")
+    log = json.loads(sarif.stdout)
+    assert sarif.returncode == 1 and log["version"] == "2.1.0"
+    run_ = log["runs"][0]
+    ids = {rule["id"] for rule in run_["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in run_["results"]} <= ids
+    fonts = next(r for r in run_["results"] if r["ruleId"] == "pdf/fonts-embedded")
+    assert fonts["locations"][0]["logicalLocations"] == [{"fullyQualifiedName": "page 1"}]
+    github = run(str(untagged_pdf), "--format", "github")
+    assert github.returncode == 1
+    assert github.stdout.startswith("::error file=")
+    assert "title=pdf/tagged::" in github.stdout
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "cannot read it"),
+    (b"Just some notes.\n", "neither a PDF nor an HTML page"),
+    (b"%PDF-1.7\nthis is not really a PDF\n", "cannot read this PDF"),
+])
+def test_unreadable_input_exits_2_without_a_traceback(tmp_path, content, message):
+    path = tmp_path / "input.pdf"
+    if content is not None:
+        path.write_bytes(content)
+    done = run(str(path))
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_missing_browser_exits_2_and_says_how_to_get_one(tmp_path):
+    import os
+
+    env = {**os.environ, "EASYREAD_CHROMIUM": str(tmp_path / "no-such-chromium")}
+    done = run(str(BROKEN_PAGE), env=env)
+    assert done.returncode == 2
+    assert "apt-get install chromium" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run().returncode == 2
+    assert run(str(BROKEN_PAGE), "--format", "xml").returncode == 2
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), [
+    ("a.pdf", b"%PDF-1.4\n", "pdf"),
+    ("page.html", b"<p>hi</p>", "html"),
+    ("page.txt", b"\xef\xbb\xbf<!DOCTYPE html><html>", "html"),
+    ("page", b"  <HTML lang=en>", "html"),
+])
+def test_kind_is_recognised_from_content(tmp_path, name, content, kind):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert kind_of(path) == kind
+
+
+def test_api_keeps_unreadable_files_apart(tmp_path, untagged_pdf):
+    require_tool("pdftotext")
+    result = audit([tmp_path / "missing.pdf", untagged_pdf])
+    assert [type(e) for e in result.errors] == [InputError]
+    assert [Path(r.path).name for r in result.reports] == ["untagged.pdf"]
+    assert not result.passed
