@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test system lint bench golden clean
+.PHONY: demo test system lint bench golden clean audit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ system:
 
 demo: $(STAMP)
 	$(VENV)/bin/easyread build data/*.yaml --out build
+
+# The accessibility checkers on every page demo made (needs `make system`).
+audit: demo system
+	$(VENV)/bin/easyread audit build/*.html build/*.pdf
 
 test: $(STAMP) system
 	$(PY) -m pytest
