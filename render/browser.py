@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ToolMissing
+from .errors import InputError, ToolMissing
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
@@ -82,7 +82,11 @@ class Browser:
         """``path`` loaded in a fresh context ``width`` CSS px wide.
 
         The page's ``blocked`` attribute lists the network requests refused.
+        A page that does not load, or breaks the browser while it is used,
+        is an ``InputError``.
         """
+        from playwright.sync_api import Error
+
         context = self._browser.new_context(
             viewport={"width": width, "height": height}, java_script_enabled=True
         )
@@ -97,5 +101,10 @@ class Browser:
                 path.resolve().as_uri(), wait_until="load", timeout=LOAD_TIMEOUT_MS
             )
             yield page
+        except Error as exc:
+            message = str(exc).splitlines()[0]
+            raise InputError.single(
+                path, f"the browser could not audit this page: {message}"
+            ) from None
         finally:
             context.close()

@@ -195,3 +195,38 @@ def test_api_keeps_unreadable_files_apart(tmp_path, untagged_pdf):
     assert [type(e) for e in result.errors] == [InputError]
     assert [Path(r.path).name for r in result.reports] == ["untagged.pdf"]
     assert not result.passed
+
+
+def test_a_page_that_never_loads_is_unreadable_input(browser, tmp_path, monkeypatch):
+    from render.audit_html import check_html
+
+    monkeypatch.setattr("render.browser.LOAD_TIMEOUT_MS", 2000)
+    page = tmp_path / "busy.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><title>Busy</title><p>Hi</p>'
+                    "<script>while (true) {}</script>")
+    with pytest.raises(InputError, match="the browser could not audit this page: .*Timeout"):
+        check_html(browser, page)
+
+
+def test_nothing_is_fetched_from_the_network(browser, tmp_path):
+    from render.audit_html import check_html
+
+    page = tmp_path / "remote.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>Remote</title>'
+                    '<link rel="stylesheet" href="https://example.org/site.css"></head>'
+                    '<body><main><h1>Remote</h1><img src="http://example.org/logo.png" '
+                    'alt="Logo"></main></body></html>')
+    findings, _, _ = check_html(browser, page)
+    blocked = [f.message for f in findings if f.rule == "html/blocked"]
+    assert blocked == ["Not loaded (no network during the audit): https://example.org/site.css",
+                       "Not loaded (no network during the audit): http://example.org/logo.png"]
+    assert all(f.severity == "note" for f in findings if f.rule == "html/blocked")
+
+
+def test_a_missing_poppler_is_named(monkeypatch, untagged_pdf):
+    from render import audit_pdf
+    from render.errors import ToolMissing
+
+    monkeypatch.setattr(audit_pdf.shutil, "which", lambda name: None)
+    with pytest.raises(ToolMissing, match="apt-get install poppler-utils"):
+        audit([untagged_pdf])
