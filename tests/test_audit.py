@@ -230,3 +230,20 @@ def test_a_missing_poppler_is_named(monkeypatch, untagged_pdf):
     monkeypatch.setattr(audit_pdf.shutil, "which", lambda name: None)
     with pytest.raises(ToolMissing, match="apt-get install poppler-utils"):
         audit([untagged_pdf])
+
+
+def test_contrast_is_checked_in_the_dark_scheme_the_page_offers(browser, tmp_path):
+    from render.audit_html import check_html
+
+    page = tmp_path / "dark.html"
+    # #111 on white is 18.9:1; #777 on black is 4.7:1, AA but not 7:1 (AAA).
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>Dark</title><style>'
+                    "body { color: #111; background: #fff; }"
+                    "@media (prefers-color-scheme: dark) { body { color: #777; "
+                    "background: #000; } }</style></head>"
+                    "<body><main><h1>Dark</h1><p>Some text.</p></main></body></html>")
+    findings, _, _ = check_html(browser, page)
+    contrast = [(f.rule, f.severity, f.field) for f in findings if f.rule.startswith("axe/color")]
+    assert contrast == [("axe/color-contrast-enhanced", "warning", "p")]
+    assert "(with color-scheme: dark)" in next(f.message for f in findings
+                                               if f.rule.startswith("axe/color"))
