@@ -26,7 +26,6 @@ test: $(STAMP) system
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check render tests
-	$(VENV)/bin/ruff format --check render tests
 
 golden: $(STAMP)
 	$(PY) -m pytest tests/test_golden.py --update-golden

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError
+from .errors import BuildError, InputError
 from .pipeline import FORMATS, build
 
 EXIT_OK, EXIT_INVALID = 0, 2
@@ -46,10 +46,6 @@ def main(verbose: bool) -> None:
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s: %(message)s",
     )
-    # WeasyPrint's own messages are collected by the PDF step; keep them off
-    # the terminal unless asked for.
-    if not verbose:
-        logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
 
 
 @main.command("build")
@@ -68,8 +64,11 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     one line per problem (path:line:col: error: field: message), no output,
     and exit code 2. Earlier outputs are never half-overwritten.
     """
+    show_bar = len(files) > 1 and sys.stderr.isatty()
     try:
-        results = build(files, out_dir, formats, layout)
+        with click.progressbar(files, label="Building", file=sys.stderr,
+                               hidden=not show_bar, item_show_func=_name) as bar:
+            results = build(bar, out_dir, formats, layout)
     except InputError as exc:
         _fail(exc)
     failed = False
@@ -77,10 +76,18 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
         if result.ok:
             for output in result.outputs:
                 click.echo(f"wrote {output}")
+        elif isinstance(result.error, BuildError):
+            failed = True
+            for message in result.error.messages:
+                click.echo(f"{result.source}: error: {message}", err=True)
         else:
             failed = True
             click.echo(str(result.error), err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _name(path: Path | None) -> str:
+    return path.name if path else ""
 
 
 def _fail(exc: InputError) -> None:

@@ -42,4 +42,11 @@ class InputError(Exception):
 
 
 class BuildError(Exception):
-    """Output could not be made for a reason that is not the input's fault."""
+    """Output could not be made from valid data (a layout or renderer fault).
+
+    ``messages`` says every reason; the CLI prints each on its own line.
+    """
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("; ".join(messages))

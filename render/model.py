@@ -236,7 +236,7 @@ class Inspection(Frozen):
     kind: Sentence
     framework: Slug
     inspectorates: tuple[Inspectorate, ...] = Field(min_length=1)
-    visit: Dates
+    visit: Dates | None = None  # some sources give no visit dates
     published: dt.date
     audience: Audience
     about: tuple[Point, ...] = Field(min_length=1)
@@ -257,7 +257,7 @@ class Inspection(Frozen):
 
     @model_validator(mode="after")
     def _published_after_visit(self) -> Inspection:
-        if self.published < self.visit.end:
+        if self.visit is not None and self.published < self.visit.end:
             raise ValueError(
                 f"published ({self.published}) is before the visit ended "
                 f"({self.visit.end}): a report comes out after the visit"

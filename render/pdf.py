@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import logging
 import mimetypes
+import re
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from pathlib import Path
 from .errors import BuildError
 
 PDF_VARIANT = "pdf/ua-1"
+LOG = logging.getLogger(__name__)
 
 
 def write_pdf(html: str, target: Path, allowed: Sequence[Path], base_url: Path) -> None:
@@ -31,29 +33,48 @@ def write_pdf(html: str, target: Path, allowed: Sequence[Path], base_url: Path) 
             string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-    if fetcher.refused:
-        raise BuildError("refused to fetch: " + ", ".join(fetcher.refused))
-    if errors:
-        raise BuildError("WeasyPrint reported: " + "; ".join(errors))
+    refused = [f"the layout asks for {url}, but easyread fetches nothing outside "
+               "the layout, fonts and data folders: embed it or move it there"
+               for url in fetcher.refused]
+    failed = [f"the PDF would not be accessible: {_shorten(message)}" for message in errors
+              if not any(url in message for url in fetcher.refused)]
+    if refused or failed:
+        raise BuildError(refused + failed)
     target.write_bytes(pdf)
+
+
+def _shorten(message: str) -> str:
+    """Cut embedded data: URLs down to their media type."""
+    return re.sub(r"(data:[\w/+.-]+)[^\s\"']*", r"\1…", message)
 
 
 @contextmanager
 def _errors_fail(logger_name: str) -> Iterator[list[str]]:
-    """Collect the ERROR records of ``logger_name`` while the block runs."""
+    """Collect the ERROR records of ``logger_name`` while the block runs.
+
+    Its records stop here whatever the logging set-up: errors are returned
+    (they fail the build), anything milder is passed on at INFO.
+    """
     errors: list[str] = []
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            errors.append(record.getMessage())
+            if record.levelno >= logging.ERROR:
+                errors.append(record.getMessage())
+            else:
+                LOG.info("WeasyPrint: %s", record.getMessage())
 
     logger = logging.getLogger(logger_name)
-    handler = Collect(level=logging.ERROR)
+    saved = logger.level, logger.propagate
+    handler = Collect()
     logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
     try:
         yield errors
     finally:
         logger.removeHandler(handler)
+        logger.level, logger.propagate = saved
 
 
 def _locked_fetcher(weasyprint, allowed: Sequence[Path]):

@@ -104,7 +104,8 @@ def _grade_problems(inspection: Inspection, framework: Framework, source: Source
     valid = ", ".join(g.id for g in framework.scale)
     if framework.overall_grade and judgement.overall is None:
         problems.append(source.problem(("judgement",),
-                        f"add 'overall': the framework '{framework.id}' gives an overall grade ({valid})"))
+                        f"add 'overall': the framework '{framework.id}' gives an "
+                        f"overall grade ({valid})"))
     if not framework.overall_grade and judgement.overall is not None:
         problems.append(source.problem(("judgement", "overall"),
                         f"the framework '{framework.id}' gives no overall grade: "
@@ -232,7 +233,8 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
         if field is None:
             return []
         current = _inner_model(field.annotation)
-    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+    is_model = isinstance(current, type) and issubclass(current, BaseModel)
+    return list(current.model_fields) if is_model else []
 
 
 def _inner_model(annotation: Any) -> Any:

@@ -39,3 +39,8 @@ def built(tmp_path_factory) -> Path:
     results = build(INSPECTIONS, out)
     assert all(r.ok for r in results), [str(r.error) for r in results if not r.ok]
     return out
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output")

@@ -1,0 +1,184 @@
+"""Findings and the formats they are reported in.
+
+``easyread check`` (readability) and ``easyread audit`` (accessibility)
+both produce ``FileReport`` objects; this module prints them for people
+(text), for programs (json), for GitHub workflow annotations (github) and
+for code-scanning tools (SARIF 2.1.0).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+
+SEVERITIES = ("error", "warning", "note")
+FORMATS = ("text", "json", "github", "sarif")
+JSON_SCHEMA_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule a finding comes from: id, default severity, what it checks."""
+
+    id: str
+    severity: str
+    summary: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a checker found, and where.
+
+    ``line``/``col`` are 1-based; 0 means the whole file. ``field`` is the
+    data field path (``going_well[2].text``) for inspection files.
+    """
+
+    path: str
+    line: int
+    col: int
+    rule: str
+    severity: str
+    message: str
+    field: str = ""
+    suggestion: str = ""
+    text: str = ""
+
+
+@dataclass
+class FileReport:
+    """Everything found in one file, and whether it meets its target."""
+
+    path: str
+    passed: bool
+    findings: list[Finding] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def render_reports(
+    reports: Sequence[FileReport], fmt: str, tool: str, rules: Sequence[Rule], color: bool = False
+) -> str:
+    """``reports`` in format ``fmt`` (one of ``FORMATS``)."""
+    if fmt == "json":
+        return to_json(reports, tool)
+    if fmt == "github":
+        return to_github(reports)
+    if fmt == "sarif":
+        return to_sarif(reports, tool, rules)
+    return to_text(reports, color)
+
+
+def to_text(reports: Sequence[FileReport], color: bool = False) -> str:
+    """For people: each finding with what to try, then a verdict per file."""
+    style = click.style if color else (lambda text, **_: text)
+    marks = {"error": "red", "warning": "yellow", "note": "cyan"}
+    lines: list[str] = []
+    for report in reports:
+        for f in report.findings:
+            where = f"{f.path}:{f.line}:{f.col}" if f.line else f.path
+            head = style(f"{f.severity}", fg=marks.get(f.severity), bold=True)
+            field_part = f" {f.field}:" if f.field else ""
+            lines.append(f"{where}: {head}:{field_part} {f.message} [{f.rule}]")
+            if f.text:
+                lines.append(f"    > {f.text}")
+            if f.suggestion:
+                lines.append(f"    try: {f.suggestion}")
+        for key, value in report.summary.items():
+            if not isinstance(value, dict | list):
+                lines.append(f"    {key}: {value}")
+        verdict = (style("passes", fg="green") if report.passed
+                   else style("fails", fg="red", bold=True))
+        lines.append(f"{report.path}: {verdict} ({len(report.findings)} findings)")
+    return "\n".join(lines)
+
+
+def to_json(reports: Sequence[FileReport], tool: str) -> str:
+    """A stable, documented shape: see docs in the README."""
+    payload = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "tool": {"name": tool, "version": __version__},
+        "passed": all(r.passed for r in reports),
+        "files": [asdict(r) for r in reports],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def to_github(reports: Sequence[FileReport]) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    level = {"error": "error", "warning": "warning", "note": "notice"}
+    lines = []
+    for report in reports:
+        for f in report.findings:
+            props = [f"file={_gh_escape(f.path, True)}"]
+            if f.line:
+                props += [f"line={f.line}", f"col={f.col}"]
+            props.append(f"title={_gh_escape(f.rule, True)}")
+            message = f.message + (f" Try: {f.suggestion}" if f.suggestion else "")
+            lines.append(f"::{level[f.severity]} {','.join(props)}::{_gh_escape(message)}")
+    return "\n".join(lines)
+
+
+def _gh_escape(text: str, is_property: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def to_sarif(reports: Sequence[FileReport], tool: str, rules: Sequence[Rule]) -> str:
+    """A SARIF 2.1.0 log with one run, the rules, and one result per finding."""
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    level = {"error": "error", "warning": "warning", "note": "note"}
+    results = []
+    for report in reports:
+        for f in report.findings:
+            location: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.path)}}
+            if f.line:
+                location["region"] = {"startLine": f.line, "startColumn": max(f.col, 1)}
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": level[f.severity],
+                "message": {"text": f.message + (f" Try: {f.suggestion}" if f.suggestion else "")},
+                "locations": [{"physicalLocation": location}],
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": tool,
+                "version": __version__,
+                "rules": [_sarif_rule(rule) for rule in rules],
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "defaultConfiguration": {"level": rule.severity},
+    }
+    if rule.help:
+        out["help"] = {"text": rule.help}
+    return out
+
+
+def _uri(path: str) -> str:
+    """A relative path stays relative (SARIF uriBaseId-free), as a URI."""
+    p = Path(path)
+    return p.as_uri() if p.is_absolute() else p.as_posix()
