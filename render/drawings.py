@@ -37,9 +37,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .icons import svg_data_url
 from .layouts import Layout
 from .model import Document, Fact, Framework
+from .pictures import as_data_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # The colours of layouts/_base/base.css: ink on white is 17:1, the rule
@@ -80,7 +80,7 @@ class Figure:
 
     @property
     def data_url(self) -> str:
-        return svg_data_url(self.svg)
+        return as_data_url("image/svg+xml", self.svg.encode("utf-8"))
 
     @property
     def em_width(self) -> float:

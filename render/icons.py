@@ -20,7 +20,6 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from typing import Any
 
 from . import text
 from .errors import InputError
+from .pictures import as_data_url
 
 FOLDER = "icons"
 RULES_FILE = "keywords.toml"
@@ -69,7 +69,7 @@ class IconSet:
         """One CSS rule per icon: ``.pic-NAME`` with the SVG as a data: URL."""
         rules = []
         for name, path in sorted(self.files.items()):
-            url = svg_data_url(_compact_svg(path))
+            url = as_data_url("image/svg+xml", _compact_svg(path).encode("utf-8"))
             rules.append(f'.pic-{name} {{ background-image: url("{url}"); }}')
         return "\n".join(rules)
 
@@ -110,11 +110,6 @@ def keyword_pattern(keyword: str) -> str:
         words.append(stem + (r"[\w'-]*" if word.endswith("*") else "(?:s|es)?"))
     body = r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
     return f"(?:{body})" if any(c.isupper() for c in keyword) else f"(?i:{body})"
-
-
-def svg_data_url(svg: str) -> str:
-    """``svg`` as a percent-encoded ``data:`` URL (smaller than base64)."""
-    return "data:image/svg+xml," + urllib.parse.quote(svg, safe=" =:/;,.-_'()")
 
 
 def _compact_svg(path: Path) -> str:
