@@ -96,7 +96,7 @@ def load_icons(search_path: Sequence[Path]) -> IconSet:
 
 def close_names(name: str, names: Sequence[str]) -> list[str]:
     """Icon names like ``name``: spelt nearly the same, or containing it."""
-    near = difflib.get_close_matches(name, names, n=5, cutoff=0.6)
+    near = difflib.get_close_matches(name, names, n=5, cutoff=0.7)
     parts = [p for p in name.split("-") if len(p) > 2]
     containing = [n for n in names if any(p in n for p in parts)]
     return list(dict.fromkeys(near + containing))[:5]
