@@ -135,7 +135,7 @@ def _register(path: Path) -> str:
 
 # --- the grade scale ------------------------------------------------------------
 
-SCALE_WIDTH = 360
+SCALE_WIDTH = 420
 MARK_WIDTH = 86  # the column for the arrow and "This one"
 NAME_SIZE, MEANING_SIZE, LEADING = 17, 15, 1.3
 PAD, GAP = 10, 10
