@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import text
-from .drawings import Figure, Figures, draw_figures
 from .icons import IconSet
 from .layouts import Layout, make_environment
 from .model import Contact, Document, Fact, Picture, Point, Word
+
+if TYPE_CHECKING:  # ReportLab is slow to import: drawings.py only when drawing
+    from .drawings import Figure, Figures
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,16 @@ def render_html(
     figures: Figures | None = None,
 ) -> str:
     """The HTML page for ``document`` in ``layout`` with its drawings."""
+    if figures is None:
+        from .drawings import draw_figures
+
+        figures = draw_figures(document, layout)
     env = make_environment(layout)
     page = Page(
         document,
         tuple(w.word for w in document.inspection.glossary),
         layout.icons,
-        figures if figures is not None else draw_figures(document, layout),
+        figures,
     )
     template = env.get_template(layout.entry)
     return template.render(

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .drawings import draw_figures
 from .errors import BuildError, InputError
 from .html import render_html
 from .layouts import Layout, find_layout
@@ -72,6 +71,8 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout)
         LOG.info("1/4 reading %s", path)
         document = load(path, layout)
         LOG.info("2/4 drawing the figures of %s", document.name)
+        from .drawings import draw_figures  # ReportLab is slow to import
+
         figures = draw_figures(document, layout)
         LOG.info("3/4 rendering %s with layout %s", document.name, layout.name)
         html = render_html(document, layout, figures=figures)
