@@ -38,7 +38,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .layouts import Layout
-from .model import Document, Fact, Framework
+from .model import Document, Fact, Framework, Grade
 from .pictures import as_data_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -104,12 +104,8 @@ def draw_figures(document: Document, layout: Layout) -> Figures:
     judgement = inspection.judgement
     scale = None
     if document.framework.graded:
-        scale = grade_scale(
-            document.framework, judgement.overall if judgement else None, font
-        )
-    counts = {
-        fact: count_picture(fact.count, fact.out_of, font) for fact in inspection.facts
-    }
+        scale = grade_scale(document.framework, judgement.overall if judgement else None, font)
+    counts = {fact: count_picture(fact.count, fact.out_of, font) for fact in inspection.facts}
     return Figures(
         scale=scale,
         counts={fact: figure for fact, figure in counts.items() if figure is not None},
@@ -141,22 +137,18 @@ NAME_SIZE, MEANING_SIZE, LEADING = 17, 15, 1.3
 PAD, GAP = 10, 10
 
 
-def grade_scale(
-    framework: Framework, given: str | None, font: Lettering = HELVETICA
-) -> Figure:
+def grade_scale(framework: Framework, given: str | None, font: Lettering = HELVETICA) -> Figure:
     """The whole scale of ``framework``, best first, with ``given`` marked."""
-    box_width = SCALE_WIDTH - MARK_WIDTH - 3
-    rows = [
-        (grade, wrap(grade.meaning, font, MEANING_SIZE, box_width - 2 * PAD))
-        for grade in framework.scale
-    ]
-    heights = [_box_height(len(lines)) for _, lines in rows]
-    height = sum(heights) + GAP * (len(rows) - 1) + 4
+    room = SCALE_WIDTH - MARK_WIDTH - 3 - 2 * PAD
+    boxes = [_grade_lines(grade, font, room) for grade in framework.scale]
+    heights = [math.ceil(2 * PAD + sum(size * LEADING for *_, size in b)) for b in boxes]
+    height = sum(heights) + GAP * (len(boxes) - 1) + 4
     drawing = Drawing(SCALE_WIDTH, height)
     top = height - 2
-    for (grade, lines), box_height in zip(rows, heights, strict=True):
-        marked = grade.id == given
-        _draw_grade(drawing, font, grade.name, lines, top, box_height, marked)
+    for grade, lines, box_height in zip(framework.scale, boxes, heights, strict=True):
+        _draw_grade(drawing, lines, top, box_height, marked=grade.id == given)
+        if grade.id == given:
+            _draw_marker(drawing, font, top - box_height / 2)
         top -= box_height + GAP
     return finish(drawing, scale_alt(framework, given), font)
 
@@ -170,58 +162,37 @@ def scale_alt(framework: Framework, given: str | None) -> str:
     return " ".join(parts)
 
 
-def _box_height(lines: int) -> int:
-    return math.ceil(2 * PAD + NAME_SIZE * LEADING + lines * MEANING_SIZE * LEADING)
+Line = tuple[str, str, float]  # text, ReportLab font name, size
+
+
+def _grade_lines(grade: Grade, font: Lettering, room: float) -> list[Line]:
+    """The grade's name in bold, then its meaning, each wrapped to ``room``."""
+    name = wrap(grade.name, font, NAME_SIZE, room, bold=True)
+    meaning = wrap(grade.meaning, font, MEANING_SIZE, room)
+    return [(t, font.bold, NAME_SIZE) for t in name] + [
+        (t, font.regular, MEANING_SIZE) for t in meaning
+    ]
 
 
 def _draw_grade(
-    drawing: Drawing,
-    font: Lettering,
-    name: str,
-    lines: list[str],
-    top: float,
-    height: float,
-    marked: bool,
+    drawing: Drawing, lines: list[Line], top: float, height: float, marked: bool
 ) -> None:
-    x = MARK_WIDTH
-    drawing.add(
-        Rect(
-            x,
-            top - height,
-            SCALE_WIDTH - MARK_WIDTH - 3,
-            height,
-            rx=6,
-            ry=6,
-            strokeColor=INK if marked else RULE,
-            strokeWidth=4 if marked else 1.5,
-            fillColor=PANEL if marked else PAPER,
-        )
+    """A box with ``lines`` in it: a thick border and a tint when ``marked``."""
+    style = (
+        {"strokeColor": INK, "strokeWidth": 4, "fillColor": PANEL}
+        if marked
+        else {"strokeColor": RULE, "strokeWidth": 1.5, "fillColor": PAPER}
     )
-    baseline = top - PAD - NAME_SIZE
-    drawing.add(
-        String(
-            x + PAD,
-            baseline,
-            name,
-            fontName=font.bold,
-            fontSize=NAME_SIZE,
-            fillColor=INK,
-        )
-    )
-    for line in lines:
-        baseline -= MEANING_SIZE * LEADING
+    width = SCALE_WIDTH - MARK_WIDTH - 3
+    drawing.add(Rect(MARK_WIDTH, top - height, width, height, rx=6, ry=6, **style))
+    baseline = top - PAD + (LEADING - 1) * lines[0][2]
+    for text, font_name, size in lines:
+        baseline -= size * LEADING
         drawing.add(
             String(
-                x + PAD,
-                baseline,
-                line,
-                fontName=font.regular,
-                fontSize=MEANING_SIZE,
-                fillColor=INK,
+                MARK_WIDTH + PAD, baseline, text, fontName=font_name, fontSize=size, fillColor=INK
             )
         )
-    if marked:
-        _draw_marker(drawing, font, top - height / 2)
 
 
 def _draw_marker(drawing: Drawing, font: Lettering, middle: float) -> None:
@@ -269,9 +240,7 @@ LABEL_SIZE = 20
 BAR_WIDTH, BAR_HEIGHT = 300, 28
 
 
-def count_picture(
-    count: int, out_of: int | None, font: Lettering = HELVETICA
-) -> Figure | None:
+def count_picture(count: int, out_of: int | None, font: Lettering = HELVETICA) -> Figure | None:
     """``count`` of ``out_of`` as little people, or as a bar when too many."""
     total = out_of if out_of is not None else count
     if total == 0:
@@ -360,20 +329,11 @@ def _bar(count: int, out_of: int, font: Lettering) -> Figure:
             fillColor=INK,
         )
     )
-    drawing.add(
-        Rect(
-            2, 2, BAR_WIDTH, BAR_HEIGHT, fillColor=PAPER, strokeColor=INK, strokeWidth=2
-        )
-    )
+    drawing.add(Rect(2, 2, BAR_WIDTH, BAR_HEIGHT, fillColor=PAPER, strokeColor=INK, strokeWidth=2))
     filled = BAR_WIDTH * count / out_of
     if count:
-        drawing.add(
-            Rect(2, 2, max(filled, 3), BAR_HEIGHT, fillColor=INK, strokeColor=None)
-        )
-    alt = (
-        f"{count} of {out_of}, {share(count, out_of)}: a bar with the part "
-        f"for {count} filled in."
-    )
+        drawing.add(Rect(2, 2, max(filled, 3), BAR_HEIGHT, fillColor=INK, strokeColor=None))
+    alt = f"{count} of {out_of}, {share(count, out_of)}: a bar with the part for {count} filled in."
     return finish(drawing, alt, font)
 
 
@@ -444,12 +404,12 @@ def _one_outline(rects: list) -> Outline:
 # --- text and SVG -------------------------------------------------------------------
 
 
-def wrap(text: str, font: Lettering, size: float, width: float) -> list[str]:
+def wrap(text: str, font: Lettering, size: float, width: float, bold: bool = False) -> list[str]:
     """``text`` in lines that fit ``width``, with room for a wider fallback font."""
     room = width * 0.9
     lines: list[str] = []
     for word in text.split():
-        if lines and font.width(f"{lines[-1]} {word}", size) <= room:
+        if lines and font.width(f"{lines[-1]} {word}", size, bold) <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)

@@ -57,14 +57,14 @@ class Page:
         """An item for ``point``; hard words are explained at first use."""
         sentence = point.how if isinstance(point, Contact) else point.text
         # a contact's picture is of who it is as much as how to reach them
-        said = f"{point.who}. {sentence}" if isinstance(point, Contact) else sentence
+        described = f"{point.who}. {sentence}" if isinstance(point, Contact) else sentence
         glossary = self.document.inspection.glossary
         used = set(text.words_in(sentence, [w.word for w in glossary]))
         new = tuple(w for w in glossary if w.word in used and w.word not in self._seen)
         self._seen.update(w.word for w in new)
         return Item(
             text=sentence,
-            icon=point.icon or self.icons.pick(said, section),
+            icon=point.icon or self.icons.pick(described, section),
             words=new,
             picture=self.picture(getattr(point, "picture", None)),
             figure=self.figures.counts.get(point) if isinstance(point, Fact) else None,

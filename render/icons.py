@@ -80,17 +80,11 @@ def load_icons(search_path: Sequence[Path]) -> IconSet:
     for folder in reversed(search_path):  # earlier folders win
         files.update({p.stem: p for p in sorted((folder / FOLDER).glob("*.svg"))})
     rules_path = next(
-        (
-            f / FOLDER / RULES_FILE
-            for f in search_path
-            if (f / FOLDER / RULES_FILE).is_file()
-        ),
+        (f / FOLDER / RULES_FILE for f in search_path if (f / FOLDER / RULES_FILE).is_file()),
         None,
     )
     if rules_path is None:
-        raise InputError.single(
-            search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout"
-        )
+        raise InputError.single(search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout")
     return _read_rules(rules_path, files)
 
 
@@ -117,13 +111,9 @@ def _compact_svg(path: Path) -> str:
     try:
         root = ET.fromstring(path.read_bytes())
     except ET.ParseError as exc:
-        raise InputError.single(
-            path, f"this icon is not a well-formed SVG file: {exc}"
-        ) from None
+        raise InputError.single(path, f"this icon is not a well-formed SVG file: {exc}") from None
     if root.tag != f"{{{SVG_NS}}}svg":
-        raise InputError.single(
-            path, "this icon is not an SVG file (no <svg> at the top)"
-        )
+        raise InputError.single(path, "this icon is not an SVG file (no <svg> at the top)")
     for element in root.iter():
         element.attrib.pop("class", None)
         element.tail = None
@@ -139,25 +129,17 @@ def _read_rules(path: Path, files: Mapping[str, str | Path]) -> IconSet:
     except tomllib.TOMLDecodeError as exc:
         raise InputError.single(path, f"not valid TOML: {exc}") from None
     problems: list[str] = []
-    rules = [
-        _rule(i, raw, files, problems) for i, raw in enumerate(data.get("rules", []))
-    ]
+    rules = [_rule(i, raw, files, problems) for i, raw in enumerate(data.get("rules", []))]
     sections = data.get("sections", {})
     named = [("neutral", data.get("neutral"))]
     named += [(f"sections.{k}", v) for k, v in sections.items()]
-    problems += [
-        _unknown(where, name, files) for where, name in named if name not in files
-    ]
+    problems += [_unknown(where, name, files) for where, name in named if name not in files]
     if problems:
         raise InputError.single(path, "; ".join(problems))
-    return IconSet(
-        dict(files), tuple(r for r in rules if r), dict(sections), data["neutral"]
-    )
+    return IconSet(dict(files), tuple(r for r in rules if r), dict(sections), data["neutral"])
 
 
-def _rule(
-    index: int, raw: Any, files: Mapping[str, Any], problems: list[str]
-) -> Rule | None:
+def _rule(index: int, raw: Any, files: Mapping[str, Any], problems: list[str]) -> Rule | None:
     where = f"rules[{index}]"
     if not isinstance(raw, dict) or not isinstance(raw.get("icon"), str):
         problems.append(f"{where}: a rule needs 'icon' and 'keywords'")

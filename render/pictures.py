@@ -123,9 +123,7 @@ def _not_plain(element: ET.Element) -> str | None:
     if tag in {"script", "foreignObject"}:
         return f"has a <{tag}>: easyread embeds only plain pictures, so remove it"
     for attribute, value in element.attrib.items():
-        if attribute.rsplit("}", 1)[-1] == "href" and not value.startswith(
-            ("#", "data:")
-        ):
+        if attribute.rsplit("}", 1)[-1] == "href" and not value.startswith(("#", "data:")):
             return (
                 f"links to '{value[:60]}': a picture must not load other files; "
                 "embed it or remove the link"

@@ -90,6 +90,23 @@ def test_grade_scale_without_a_given_grade_marks_nothing():
     assert "inspectors gave" not in figure.alt
 
 
+def test_a_long_grade_name_is_wrapped_inside_its_box():
+    from render.model import Framework, Grade
+
+    name = "Requires a great deal of improvement before it can be good"
+    framework = Framework(id="long", name="Long", inspectorate="Ofsted", years="2020", scale=(
+        Grade(id="good", name="Good", meaning="Good."),
+        Grade(id="long", name=name, meaning="It must get better."),
+    ))
+    root = _svg(grade_scale(framework, "long", FONT))
+    texts = _texts(root)
+    assert len(texts) > 4  # the name takes two lines
+    name_lines = texts[2:texts.index("It must get better.")]
+    assert " ".join(name_lines) == name
+    box = max(float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("rx"))
+    assert all(FONT.width(line, 17, bold=True) < box - 20 for line in name_lines)
+
+
 @pytest.mark.parametrize("width", [120, 200, 240])
 def test_wrap_fits_the_width_with_room_to_spare(width):
     text = "Not good yet and must get better, but children are not left in danger."
