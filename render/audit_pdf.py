@@ -170,7 +170,25 @@ class Structure:
         return [e for e in self.elements if HEADING.fullmatch(e.role)]
 
     def words(self) -> list[str]:
-        return [w for e in self.elements for w in words_in(e.own_text)]
+        """The words of the text, leaving out what is inside figures.
+
+        A figure is read out as its alt text; the order of any text drawn
+        inside it (a chart's labels) is no part of the reading order.
+        """
+        return [w for e in self.outside_figures() for w in words_in(e.own_text)]
+
+    def outside_figures(self) -> Iterator[Element]:
+        figure_depth = None
+        for element in self.elements:
+            if figure_depth is not None and element.depth > figure_depth:
+                continue
+            figure_depth = element.depth if element.role == "Figure" else None
+            if figure_depth is None:
+                yield element
+
+    def figure_words(self) -> list[list[str]]:
+        """The words drawn inside each figure, in order."""
+        return [words_in(e.text) for e in self.elements if e.role == "Figure"]
 
 
 @dataclass
@@ -203,11 +221,12 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
     with document:
         pages = page_objects(document)
+        page_count = len(document.pages)
         findings, counts = _external(path, pages)
         ours = list(_ours(path, document, pages))
     summary = {
         "kind": "pdf",
-        "pages": len(pages),
+        "pages": page_count,
         "rules checked": sum(counts.values()) + len(RULES),
         "checkers": ", ".join(f"{name} ({n} rules)" for name, n in counts.items())
         + f", easyread ({len(RULES)} rules)",

@@ -1,17 +1,31 @@
 """Model + layout -> one self-contained HTML page.
 
 The templates see a ``Page``: the validated document arranged as the
-sections a child reads, each point with the hard words it explains first.
+sections a child reads, each point with its picture (the data's own, else
+an icon) and the hard words it explains first, and the drawings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import text
+from .icons import IconSet
 from .layouts import Layout, make_environment
-from .model import Document, Fact, Point, Word
+from .model import Contact, Document, Fact, Picture, Point, Word
+
+if TYPE_CHECKING:  # ReportLab is slow to import: drawings.py only when drawing
+    from .drawings import Figure, Figures
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture of the user's, ready for ``<img src alt>``."""
+
+    src: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -19,8 +33,10 @@ class Item:
     """One list item: a point, its picture and the words it explains first."""
 
     text: str
-    icon: str | None = None
+    icon: str
     words: tuple[Word, ...] = ()
+    picture: Image | None = None
+    figure: Figure | None = None
 
 
 @dataclass
@@ -29,24 +45,56 @@ class Page:
 
     document: Document
     bold_words: tuple[str, ...]
+    icons: IconSet
+    figures: Figures
     _seen: set[str] = field(default_factory=set)
 
-    def items(self, points: Iterable[Point | Fact]) -> list[Item]:
-        return [self.item(p.text, p.icon) for p in points]
+    def items(self, points: Iterable[Point | Fact], section: str = "") -> list[Item]:
+        """An item for each point of ``section`` (a list kind: good, better...)."""
+        return [self.item(p, section) for p in points]
 
-    def item(self, sentence: str, icon: str | None = None) -> Item:
-        """An item for ``sentence``; hard words are explained at first use."""
+    def item(self, point: Point | Fact | Contact, section: str = "") -> Item:
+        """An item for ``point``; hard words are explained at first use."""
+        sentence = point.how if isinstance(point, Contact) else point.text
+        # a contact's picture is of who it is as much as how to reach them
+        described = f"{point.who}. {sentence}" if isinstance(point, Contact) else sentence
         glossary = self.document.inspection.glossary
         used = set(text.words_in(sentence, [w.word for w in glossary]))
         new = tuple(w for w in glossary if w.word in used and w.word not in self._seen)
         self._seen.update(w.word for w in new)
-        return Item(sentence, icon, new)
+        return Item(
+            text=sentence,
+            icon=point.icon or self.icons.pick(described, section),
+            words=new,
+            picture=self.picture(getattr(point, "picture", None)),
+            figure=self.figures.counts.get(point) if isinstance(point, Fact) else None,
+        )
+
+    def picture(self, picture: Picture | None) -> Image | None:
+        """The user's ``picture`` as an embedded image."""
+        if picture is None:
+            return None
+        return Image(self.document.pictures[picture.file], picture.alt)
 
 
-def render_html(document: Document, layout: Layout, readability: str = "") -> str:
-    """The HTML page for ``document`` in ``layout``."""
+def render_html(
+    document: Document,
+    layout: Layout,
+    readability: str = "",
+    figures: Figures | None = None,
+) -> str:
+    """The HTML page for ``document`` in ``layout`` with its drawings."""
+    if figures is None:
+        from .drawings import draw_figures
+
+        figures = draw_figures(document, layout)
     env = make_environment(layout)
-    page = Page(document, tuple(w.word for w in document.inspection.glossary))
+    page = Page(
+        document,
+        tuple(w.word for w in document.inspection.glossary),
+        layout.icons,
+        figures,
+    )
     template = env.get_template(layout.entry)
     return template.render(
         page=page,

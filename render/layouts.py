@@ -8,8 +8,8 @@ folder as the fallback.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import functools
 import mimetypes
 import tomllib
 from dataclasses import dataclass, field
@@ -20,6 +20,8 @@ from markupsafe import Markup
 
 from . import text
 from .errors import InputError
+from .icons import IconSet, load_icons
+from .pictures import as_data_url
 from .resources import bundled
 
 BASE = "_base"
@@ -41,6 +43,11 @@ class Layout:
     def search_path(self) -> list[Path]:
         """Where templates, CSS and pictures are looked up, in order."""
         return [self.folder, bundled("layouts") / BASE, bundled("fonts")]
+
+    @functools.cached_property
+    def icons(self) -> IconSet:
+        """The icons of this layout and the rule that picks one for a point."""
+        return load_icons(self.search_path)
 
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path."""
@@ -104,11 +111,11 @@ def data_url(path: Path) -> str:
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     if path.suffix == ".ttf":
         kind = "font/ttf"
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return as_data_url(kind, path.read_bytes())
 
 
 def stylesheet(layout: Layout) -> str:
-    """The layout's CSS with its fonts embedded, as one string."""
+    """The layout's CSS with its fonts and icons embedded, as one string."""
     faces = [
         f"@font-face {{ font-family: '{layout.font_family}'; "
         f"font-weight: {weight}; font-style: normal; "
@@ -116,4 +123,4 @@ def stylesheet(layout: Layout) -> str:
         for weight, file in sorted(layout.fonts.items())
     ]
     sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
-    return "\n".join(faces + sheets)
+    return "\n".join([*faces, *sheets, layout.icons.stylesheet()])

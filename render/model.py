@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -76,11 +77,51 @@ class Framework(Frozen):
 # --- inspections (data/*.yaml) --------------------------------------------------
 
 
+# File types a data file may name as its own pictures.
+PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                 ".svg": "image/svg+xml"}
+
+
+def _inside_folder(value: str) -> str:
+    """A picture's file name must stay in the data file's folder."""
+    if "\\" in value:
+        raise ValueError(f"'{value}': write folders with '/', not '\\'")
+    if value.startswith("/") or (len(value) > 1 and value[1] == ":"):
+        raise ValueError(f"'{value}' is an absolute path: name the file "
+                         "from the data file's folder, for example pictures/hub.png")
+    if ".." in value.split("/"):
+        raise ValueError(f"'{value}' leaves the data file's folder ('..'): "
+                         "put the picture in that folder or below it")
+    suffix = "." + value.rsplit(".", 1)[-1].lower() if "." in value else ""
+    if suffix not in PICTURE_TYPES:
+        raise ValueError(f"'{value}' is not a picture type easyread embeds: "
+                         "use a .png, .jpg, .jpeg or .svg file")
+    return value
+
+
+class Picture(Frozen):
+    """A picture file beside the data file, with the alt text that says what
+    it shows (read out instead of the picture)."""
+
+    file: Annotated[Text, AfterValidator(_inside_folder)]
+    alt: Sentence
+
+    @field_validator("alt")
+    @classmethod
+    def _alt_is_words(cls, alt: str, info: ValidationInfo) -> str:
+        file = info.data.get("file", "")
+        if file and alt.lower() == file.rsplit("/", 1)[-1].lower():
+            raise ValueError("this is the file name: write what the picture shows")
+        return alt
+
+
 class Point(Frozen):
-    """One idea, shown as one list item with a picture to its left."""
+    """One idea, shown as one list item with a picture to its left: the
+    data's own picture, else an icon."""
 
     text: Sentence
     icon: Slug | None = None
+    picture: Picture | None = None
 
 
 def _as_point(value: object) -> object:
@@ -185,13 +226,6 @@ class FullReport(Frozen):
     title: Sentence | None = None
 
 
-class Picture(Frozen):
-    """A picture file beside the data file, with its alt text."""
-
-    file: Text
-    alt: Sentence
-
-
 class Inspection(Frozen):
     """One inspection, as the easy-read summary tells it."""
 
@@ -239,3 +273,6 @@ class Document(Frozen):
     name: str
     inspection: Inspection
     framework: Framework
+    # file -> data: URL of each picture the inspection names (read and
+    # checked by validate.py, so later stages never touch the user's files)
+    pictures: dict[str, str] = Field(default_factory=dict)

@@ -1,6 +1,7 @@
 """build(): the data flow from an inspection file to its pages.
 
-    read_source -> validate_inspection -> render_html -> write_pdf -> publish
+    read_source -> validate_inspection -> draw_figures -> render_html
+    -> write_pdf -> publish
 
 Each step is a call into its stage's module. Outputs are written to
 temporary files and moved into place only when every format of an input
@@ -43,10 +44,12 @@ class Result:
         return self.error is None
 
 
-def load(path: Path) -> Document:
-    """Read and validate one inspection file (YAML or JSON)."""
+def load(path: Path, layout: Layout | None = None) -> Document:
+    """Read and validate one inspection file (YAML or JSON) for ``layout``
+    (the icons it names must be the layout's; easy-read by default)."""
     source = read_source(path)
-    return validate_inspection(source, name=path.stem)
+    icons = (layout or find_layout("easy-read")).icons.names
+    return validate_inspection(source, name=path.stem, icons=icons)
 
 
 def build(
@@ -65,11 +68,15 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout)
     """Build one input; errors are kept in the result, not raised."""
     result = Result(path)
     try:
-        LOG.info("1/3 reading %s", path)
-        document = load(path)
-        LOG.info("2/3 rendering %s with layout %s", document.name, layout.name)
-        html = render_html(document, layout)
-        LOG.info("3/3 writing %s", ", ".join(formats))
+        LOG.info("1/4 reading %s", path)
+        document = load(path, layout)
+        LOG.info("2/4 drawing the figures of %s", document.name)
+        from .drawings import draw_figures  # ReportLab is slow to import
+
+        figures = draw_figures(document, layout)
+        LOG.info("3/4 rendering %s with layout %s", document.name, layout.name)
+        html = render_html(document, layout, figures=figures)
+        LOG.info("4/4 writing %s", ", ".join(formats))
         result.outputs = _publish(document, html, out_dir, formats, layout)
     except (InputError, BuildError) as exc:
         result.error = exc

@@ -8,21 +8,30 @@ that need the framework (is the grade on its scale?).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
+from .icons import close_names
 from .load import FieldPath, Source, read_source
-from .model import Document, Framework, Inspection
+from .model import Document, Framework, Inspection, Picture
+from .pictures import PictureError, embed_picture
 from .resources import bundled
 
 FRAMEWORK_FOLDER = "frameworks"
 
 
-def validate_inspection(source: Source, name: str) -> Document:
-    """Validate ``source`` as an inspection and attach its framework."""
+def validate_inspection(
+    source: Source, name: str, icons: Collection[str] | None = None
+) -> Document:
+    """Validate ``source`` as an inspection and attach its framework.
+
+    The pictures it names are read and embedded; the icons it names must be
+    among ``icons`` (the layout's icon names), unless that is ``None``.
+    """
     problems: list[Problem] = []
     inspection = _validate(Inspection, source, problems)
     framework_id = source.data.get("framework") if isinstance(source.data, dict) else None
@@ -31,10 +40,14 @@ def validate_inspection(source: Source, name: str) -> Document:
         framework = find_framework(framework_id, source, problems)
     if inspection is not None and framework is not None:
         problems += _grade_problems(inspection, framework, source)
+    pictures: dict[str, str] = {}
+    if inspection is not None:
+        problems += _icon_problems(inspection, source, icons)
+        problems += _embed_pictures(inspection, source, pictures)
     if problems:
         raise InputError(problems)
     assert inspection is not None and framework is not None
-    return Document(name=name, inspection=inspection, framework=framework)
+    return Document(name=name, inspection=inspection, framework=framework, pictures=pictures)
 
 
 def framework_folders(data_file: Path) -> list[Path]:
@@ -106,6 +119,47 @@ def _grade_problems(inspection: Inspection, framework: Framework, source: Source
                 f"'{grade}' is not a grade of '{framework.id}'"
                 f"{_did_you_mean(grade, [g.id for g in framework.scale])}; use one of: {valid}"))
     return problems
+
+
+def _icon_problems(
+    inspection: Inspection, source: Source, icons: Collection[str] | None
+) -> list[Problem]:
+    if icons is None:
+        return []
+    known = sorted(icons)
+    problems = []
+    for loc, value in _values(inspection):
+        if loc and loc[-1] == "icon" and value is not None and value not in icons:
+            close = close_names(value, known)
+            hint = (f"close names: {', '.join(close)}" if close
+                    else f"the icons are: {', '.join(known)}")
+            problems.append(source.problem(loc, f"there is no icon '{value}'; {hint}"))
+    return problems
+
+
+def _embed_pictures(
+    inspection: Inspection, source: Source, embedded: dict[str, str]
+) -> list[Problem]:
+    """Read every picture the inspection names into ``embedded``."""
+    problems = []
+    for loc, value in _values(inspection):
+        if isinstance(value, Picture) and value.file not in embedded:
+            try:
+                embedded[value.file] = embed_picture(source.path.parent, value.file)
+            except PictureError as exc:
+                problems.append(source.problem((*loc, "file"), str(exc)))
+    return problems
+
+
+def _values(value: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """``value`` and every value inside it, each with its field path."""
+    yield loc, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _values(getattr(value, name), (*loc, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _values(item, (*loc, index))
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

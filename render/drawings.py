@@ -1,0 +1,446 @@
+"""Drawings that carry meaning, made with ReportLab and rendered to SVG.
+
+- ``grade_scale``: the framework's whole scale, best first, each grade with
+  what it means; the grade given is marked by an arrow, a thick border and
+  the words "This one", never by colour alone.
+- ``count_picture``: "8 of 22" as 22 little people with 8 filled in; a bar
+  when there are too many to draw one by one.
+- ``qr_code``: the full report's web address, for a printed leaflet.
+
+Each is a ``Figure``: SVG text whose ``<title>`` is the alt text, written
+from the data. The templates place a figure as ``<img src="data:..."
+alt="...">``: WeasyPrint tags it as a PDF Figure with /Alt, and a screen
+reader reads the alt instead of the drawing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import (
+    Circle,
+    Drawing,
+    Group,
+    Polygon,
+    Rect,
+    String,
+)
+from reportlab.graphics.shapes import Path as Outline
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from .layouts import Layout
+from .model import Document, Fact, Framework, Grade
+from .pictures import as_data_url
+
+SVG_NS = "http://www.w3.org/2000/svg"
+# The colours of layouts/_base/base.css: ink on white is 17:1, the rule
+# colour on white 5.6:1.
+INK = colors.HexColor("#1a1a1a")
+PAPER = colors.white
+PANEL = colors.HexColor("#eef3f8")
+RULE = colors.HexColor("#5a6b7b")
+MAX_FIGURES = 50  # more than this many people are drawn as a bar
+PER_ROW = 10  # people in a row: rows of ten are easy to count
+QR_SIZE = 128  # drawing units: 8em, about 45 mm in print
+UNITS_PER_EM = 16  # drawings are measured so that 16 units are 1em of body text
+
+
+@dataclass(frozen=True)
+class Lettering:
+    """The font a drawing is measured and written in."""
+
+    regular: str  # ReportLab font names, for measuring
+    bold: str
+    css_family: str  # what the SVG asks for, with fallbacks
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return pdfmetrics.stringWidth(text, self.bold if bold else self.regular, size)
+
+
+HELVETICA = Lettering("Helvetica", "Helvetica-Bold", "Helvetica, Arial, sans-serif")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawing as SVG text, and the alt text that says what it shows."""
+
+    svg: str
+    alt: str
+    width: int  # in drawing units (UNITS_PER_EM to 1em)
+    height: int
+
+    @property
+    def data_url(self) -> str:
+        return as_data_url("image/svg+xml", self.svg.encode("utf-8"))
+
+    @property
+    def em_width(self) -> float:
+        """The width to show it at, so its text is as big as the page's."""
+        return round(self.width / UNITS_PER_EM, 3)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every drawing of one summary."""
+
+    scale: Figure | None
+    counts: Mapping[Fact, Figure]
+    report: Figure
+
+
+def draw_figures(document: Document, layout: Layout) -> Figures:
+    """The drawings for ``document`` in ``layout``'s font."""
+    font = lettering(layout)
+    inspection = document.inspection
+    judgement = inspection.judgement
+    scale = None
+    if document.framework.graded:
+        scale = grade_scale(document.framework, judgement.overall if judgement else None, font)
+    counts = {fact: count_picture(fact.count, fact.out_of, font) for fact in inspection.facts}
+    return Figures(
+        scale=scale,
+        counts={fact: figure for fact, figure in counts.items() if figure is not None},
+        report=qr_code(str(inspection.full_report.url)),
+    )
+
+
+def lettering(layout: Layout) -> Lettering:
+    """The layout's regular and bold fonts, registered with ReportLab."""
+    files = layout.fonts
+    if "400" not in files or "700" not in files:
+        return HELVETICA
+    names = [_register(layout.find(files[weight])) for weight in ("400", "700")]
+    return Lettering(*names, f"'{layout.font_family}', Verdana, Arial, sans-serif")
+
+
+def _register(path: Path) -> str:
+    name = f"easyread-{path.stem}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+# --- the grade scale ------------------------------------------------------------
+
+SCALE_WIDTH = 420
+MARK_WIDTH = 86  # the column for the arrow and "This one"
+NAME_SIZE, MEANING_SIZE, LEADING = 17, 15, 1.3
+PAD, GAP = 10, 10
+
+
+def grade_scale(framework: Framework, given: str | None, font: Lettering = HELVETICA) -> Figure:
+    """The whole scale of ``framework``, best first, with ``given`` marked."""
+    room = SCALE_WIDTH - MARK_WIDTH - 3 - 2 * PAD
+    boxes = [_grade_lines(grade, font, room) for grade in framework.scale]
+    heights = [math.ceil(2 * PAD + sum(size * LEADING for *_, size in b)) for b in boxes]
+    height = sum(heights) + GAP * (len(boxes) - 1) + 4
+    drawing = Drawing(SCALE_WIDTH, height)
+    top = height - 2
+    for grade, lines, box_height in zip(framework.scale, boxes, heights, strict=True):
+        _draw_grade(drawing, lines, top, box_height, marked=grade.id == given)
+        if grade.id == given:
+            _draw_marker(drawing, font, top - box_height / 2)
+        top -= box_height + GAP
+    return finish(drawing, scale_alt(framework, given), font)
+
+
+def scale_alt(framework: Framework, given: str | None) -> str:
+    """The scale in words: every grade and its meaning, the given one said."""
+    parts = [f"The {len(framework.scale)} grades, from the best to the worst."]
+    for grade in framework.scale:
+        mark = ", the grade the inspectors gave" if grade.id == given else ""
+        parts.append(f"{grade.name}{mark}: {_sentence(grade.meaning)}")
+    return " ".join(parts)
+
+
+Line = tuple[str, str, float]  # text, ReportLab font name, size
+
+
+def _grade_lines(grade: Grade, font: Lettering, room: float) -> list[Line]:
+    """The grade's name in bold, then its meaning, each wrapped to ``room``."""
+    name = wrap(grade.name, font, NAME_SIZE, room, bold=True)
+    meaning = wrap(grade.meaning, font, MEANING_SIZE, room)
+    return [(t, font.bold, NAME_SIZE) for t in name] + [
+        (t, font.regular, MEANING_SIZE) for t in meaning
+    ]
+
+
+def _draw_grade(
+    drawing: Drawing, lines: list[Line], top: float, height: float, marked: bool
+) -> None:
+    """A box with ``lines`` in it: a thick border and a tint when ``marked``."""
+    style = (
+        {"strokeColor": INK, "strokeWidth": 4, "fillColor": PANEL}
+        if marked
+        else {"strokeColor": RULE, "strokeWidth": 1.5, "fillColor": PAPER}
+    )
+    width = SCALE_WIDTH - MARK_WIDTH - 3
+    drawing.add(Rect(MARK_WIDTH, top - height, width, height, rx=6, ry=6, **style))
+    baseline = top - PAD + (LEADING - 1) * lines[0][2]
+    for text, font_name, size in lines:
+        baseline -= size * LEADING
+        drawing.add(
+            String(
+                MARK_WIDTH + PAD, baseline, text, fontName=font_name, fontSize=size, fillColor=INK
+            )
+        )
+
+
+def _draw_marker(drawing: Drawing, font: Lettering, middle: float) -> None:
+    """An arrow pointing at the marked grade, with "This one" above it."""
+    tip, head = MARK_WIDTH - 6, 18
+    drawing.add(
+        Polygon(
+            [
+                4,
+                middle - 5,
+                tip - head,
+                middle - 5,
+                tip - head,
+                middle - 13,
+                tip,
+                middle,
+                tip - head,
+                middle + 13,
+                tip - head,
+                middle + 5,
+                4,
+                middle + 5,
+            ],
+            fillColor=INK,
+            strokeColor=None,
+        )
+    )
+    drawing.add(
+        String(
+            (tip + 4) / 2,
+            middle + 18,
+            "This one",
+            fontName=font.bold,
+            fontSize=MEANING_SIZE,
+            fillColor=INK,
+            textAnchor="middle",
+        )
+    )
+
+
+# --- counts -----------------------------------------------------------------------
+
+CELL_WIDTH, CELL_HEIGHT = 26, 44
+LABEL_SIZE = 20
+BAR_WIDTH, BAR_HEIGHT = 300, 28
+
+
+def count_picture(count: int, out_of: int | None, font: Lettering = HELVETICA) -> Figure | None:
+    """``count`` of ``out_of`` as little people, or as a bar when too many."""
+    total = out_of if out_of is not None else count
+    if total == 0:
+        return None
+    if total <= MAX_FIGURES:
+        return _people(count, total, out_of is not None, font)
+    if out_of is not None:
+        return _bar(count, out_of, font)
+    return _number(count, font)
+
+
+def share(count: int, out_of: int) -> str:
+    """How much ``count`` is of ``out_of``, in words, without percentages."""
+    if count == 0:
+        return "none"
+    if count == out_of:
+        return "all"
+    return (
+        "fewer than half"
+        if 2 * count < out_of
+        else "half"
+        if 2 * count == out_of
+        else "more than half"
+    )
+
+
+def _people(count: int, total: int, partial: bool, font: Lettering) -> Figure:
+    rows = math.ceil(total / PER_ROW)
+    width = min(total, PER_ROW) * CELL_WIDTH + 4
+    height = LABEL_SIZE + 12 + rows * CELL_HEIGHT
+    drawing = Drawing(max(width, 120), height)
+    label = f"{count} of {total}" if partial else str(count)
+    drawing.add(
+        String(
+            2,
+            height - LABEL_SIZE,
+            label,
+            fontName=font.bold,
+            fontSize=LABEL_SIZE,
+            fillColor=INK,
+        )
+    )
+    for index in range(total):
+        row, column = divmod(index, PER_ROW)
+        x = 2 + column * CELL_WIDTH + CELL_WIDTH / 2
+        y = height - LABEL_SIZE - 12 - row * CELL_HEIGHT
+        _draw_person(drawing, x, y, filled=index < count)
+    if partial:
+        alt = (
+            f"{count} of {total}, {share(count, total)}: a picture of {total} people "
+            f"with {count} of them filled in."
+        )
+    else:
+        alt = f"{count}: a picture of {count} people."
+    return finish(drawing, alt, font)
+
+
+def _draw_person(drawing: Drawing, x: float, top: float, filled: bool) -> None:
+    """A little person (a head and a body) whose top is at ``top``."""
+    style = {
+        "fillColor": INK if filled else PAPER,
+        "strokeColor": INK,
+        "strokeWidth": 1.5,
+    }
+    drawing.add(Circle(x, top - 7, 6, **style))
+    body = Outline(**style)  # shoulders rounded like a person's, flat feet
+    bottom, shoulder, half = top - 36, top - 24, 9
+    body.moveTo(x - half, bottom)
+    body.lineTo(x - half, shoulder)
+    body.curveTo(x - half, top - 14, x + half, top - 14, x + half, shoulder)
+    body.lineTo(x + half, bottom)
+    body.closePath()
+    drawing.add(body)
+
+
+def _bar(count: int, out_of: int, font: Lettering) -> Figure:
+    height = LABEL_SIZE + 12 + BAR_HEIGHT + 4
+    drawing = Drawing(BAR_WIDTH + 4, height)
+    drawing.add(
+        String(
+            2,
+            height - LABEL_SIZE,
+            f"{count} of {out_of}",
+            fontName=font.bold,
+            fontSize=LABEL_SIZE,
+            fillColor=INK,
+        )
+    )
+    drawing.add(Rect(2, 2, BAR_WIDTH, BAR_HEIGHT, fillColor=PAPER, strokeColor=INK, strokeWidth=2))
+    filled = BAR_WIDTH * count / out_of
+    if count:
+        drawing.add(Rect(2, 2, max(filled, 3), BAR_HEIGHT, fillColor=INK, strokeColor=None))
+    alt = f"{count} of {out_of}, {share(count, out_of)}: a bar with the part for {count} filled in."
+    return finish(drawing, alt, font)
+
+
+def _number(count: int, font: Lettering) -> Figure:
+    size = 2 * LABEL_SIZE
+    text = str(count)
+    width = math.ceil(font.width(text, size, bold=True)) + 2 * PAD + 4
+    drawing = Drawing(width, size + 2 * PAD + 4)
+    drawing.add(
+        Rect(
+            2,
+            2,
+            width - 4,
+            size + 2 * PAD,
+            rx=6,
+            ry=6,
+            fillColor=PAPER,
+            strokeColor=INK,
+            strokeWidth=2,
+        )
+    )
+    drawing.add(
+        String(
+            2 + PAD,
+            2 + PAD + size * 0.2,
+            text,
+            fontName=font.bold,
+            fontSize=size,
+            fillColor=INK,
+        )
+    )
+    return finish(drawing, f"The number {count}.", font)
+
+
+# --- the QR code --------------------------------------------------------------------
+
+
+def qr_code(url: str) -> Figure:
+    """A QR code of ``url``, with the quiet border that readers need."""
+    widget = QrCodeWidget(url, barLevel="M", barBorder=4)
+    widget.qr.make()
+    # whole units per module keep the path short; the group scales it to size
+    modules = widget.qr.getModuleCount() + 2 * widget.barBorder
+    widget.barWidth = widget.barHeight = modules
+    drawing = Drawing(QR_SIZE, QR_SIZE)
+    drawing.add(Rect(0, 0, QR_SIZE, QR_SIZE, fillColor=PAPER, strokeColor=None))
+    code = Group(_one_outline(widget.draw().contents))
+    code.scale(QR_SIZE / modules, QR_SIZE / modules)
+    drawing.add(code)
+    return finish(drawing, "QR code of the web address of the full report.", HELVETICA)
+
+
+def _one_outline(rects: list) -> Outline:
+    """The dark modules as one path: a fraction of the SVG of one rect each."""
+    outline = Outline(fillColor=INK, strokeColor=None, strokeWidth=0)
+    for rect in rects:
+        if rect.fillColor is None:  # the widget's own frame
+            continue
+        x, y, w, h = (round(v) for v in (rect.x, rect.y, rect.width, rect.height))
+        outline.moveTo(x, y)
+        outline.lineTo(x + w, y)
+        outline.lineTo(x + w, y + h)
+        outline.lineTo(x, y + h)
+        outline.closePath()
+    return outline
+
+
+# --- text and SVG -------------------------------------------------------------------
+
+
+def wrap(text: str, font: Lettering, size: float, width: float, bold: bool = False) -> list[str]:
+    """``text`` in lines that fit ``width``, with room for a wider fallback font."""
+    room = width * 0.9
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.width(f"{lines[-1]} {word}", size, bold) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def finish(drawing: Drawing, alt: str, font: Lettering) -> Figure:
+    """Render ``drawing`` to SVG with ``alt`` as its title and the CSS font."""
+    root = ET.fromstring(renderSVG.drawToString(drawing).encode("utf-8"))
+    for old in root.findall(f"{{{SVG_NS}}}title") + root.findall(f"{{{SVG_NS}}}desc"):
+        root.remove(old)  # ReportLab's placeholders ("...")
+    title = ET.Element(f"{{{SVG_NS}}}title")
+    title.text = alt
+    root.insert(0, title)
+    root.set("role", "img")
+    weights = {font.regular: "400", font.bold: "700"}
+
+    def css_font(match: re.Match[str]) -> str:
+        weight = weights.get(match[1].strip(), "400")
+        return f"font-family: {font.css_family}; font-weight: {weight}"
+
+    for element in root.iter(f"{{{SVG_NS}}}text"):
+        element.set("style", _FONT_FAMILY.sub(css_font, element.get("style", "")))
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    svg = ET.tostring(root, encoding="unicode")
+    return Figure(svg, alt, math.ceil(drawing.width), math.ceil(drawing.height))
+
+
+_FONT_FAMILY = re.compile(r"font-family:\s*([^;]+)")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else f"{text}."
