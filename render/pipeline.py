@@ -1,6 +1,7 @@
 """build(): the data flow from an inspection file to its pages.
 
-    read_source -> validate_inspection -> render_html -> write_pdf -> publish
+    read_source -> validate_inspection -> check_inspection -> render_html
+      -> write_pdf -> publish
 
 Each step is a call into its stage's module. Outputs are written to
 temporary files and moved into place only when every format of an input
@@ -17,13 +18,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .check import TargetMissed, check_inspection, one_line, page_note
 from .errors import BuildError, InputError
 from .html import render_html
 from .layouts import Layout, find_layout
 from .load import read_source
 from .model import Document
 from .pdf import write_pdf
+from .report import FileReport
 from .resources import bundled
+from .settings import Settings
 from .validate import validate_inspection
 
 LOG = logging.getLogger(__name__)
@@ -36,11 +40,16 @@ class Result:
 
     source: Path
     outputs: list[Path] = field(default_factory=list)
-    error: InputError | BuildError | None = None
+    error: InputError | BuildError | TargetMissed | None = None
+    readability: FileReport | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def readability_line(self) -> str:
+        return one_line(self.readability) if self.readability else ""
 
 
 def load(path: Path) -> Document:
@@ -54,24 +63,37 @@ def build(
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
     layout: str | Path = "easy-read",
+    settings: Settings | None = None,
+    strict: bool = False,
 ) -> list[Result]:
-    """Build every input in ``paths`` into ``out_dir``; one ``Result`` each."""
+    """Build every input in ``paths`` into ``out_dir``; one ``Result`` each.
+
+    With ``strict``, a file that misses its reading target is not built.
+    """
     chosen = find_layout(layout)
+    settings = settings or Settings()
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [build_one(path, out_dir, formats, chosen) for path in paths]
+    return [build_one(path, out_dir, formats, chosen, settings, strict) for path in paths]
 
 
-def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout) -> Result:
+def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout,
+              settings: Settings | None = None, strict: bool = False) -> Result:
     """Build one input; errors are kept in the result, not raised."""
     result = Result(path)
     try:
-        LOG.info("1/3 reading %s", path)
-        document = load(path)
-        LOG.info("2/3 rendering %s with layout %s", document.name, layout.name)
-        html = render_html(document, layout)
-        LOG.info("3/3 writing %s", ", ".join(formats))
+        LOG.info("1/4 reading %s", path)
+        source = read_source(path)
+        document = validate_inspection(source, name=path.stem)
+        LOG.info("2/4 checking readability of %s", document.name)
+        result.readability = check_inspection(document, source, settings or Settings())
+        if strict and not result.readability.passed:
+            raise TargetMissed(result.readability)
+        LOG.info("3/4 rendering %s with layout %s", document.name, layout.name)
+        target = (settings or Settings()).targets[result.readability.summary["target"]["id"]]
+        html = render_html(document, layout, readability=page_note(target))
+        LOG.info("4/4 writing %s", ", ".join(formats))
         result.outputs = _publish(document, html, out_dir, formats, layout)
-    except (InputError, BuildError) as exc:
+    except (InputError, BuildError, TargetMissed) as exc:
         result.error = exc
     return result
 

@@ -26,8 +26,8 @@ RULES = {rule.id: rule for rule in (
     Rule("sentence-too-long", "error", "Sentences are short",
          "A sentence over the target's longest sentence is an error; one over its "
          "warning length is a warning. Say one idea per sentence."),
-    Rule("hard-sentence", "warning", "Sentences read at the target age",
-         "Most readability formulas agree the sentence is above the target grade."),
+    Rule("hard-sentence", "note", "Sentences read at the target age",
+         "3 of 4 readability formulas agree the sentence is well above the target grade."),
     Rule("hard-word", "warning", "Hard words are explained",
          "A long word that children may not know is explained in the glossary "
          "(or a word list), or replaced by an easier word."),
@@ -54,7 +54,7 @@ PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b", re.IGNORECAS
 BIG_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{4,})(?![\d,])")
 ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]&[A-Z])s?(?![\w&])")
 CONTRACTION = re.compile(r"\b\w+(?:n['’]t|['’](?:re|ve|ll|d|m|s))\b", re.IGNORECASE)
-HARD_MARGIN = 2
+HARD_MARGIN = 3
 DEFINITION = re.compile(
     r"\s*(?:\(|means\b|is when\b|are when\b|is an?\b|is the\b|are\b|[-–—]\s*this means\b)",
     re.IGNORECASE)
