@@ -45,9 +45,11 @@ RULES = {rule.id: rule for rule in (
     Rule("emphasis", "warning", "Bold for emphasis",
          "Use bold to stress a word, never capitals, italics or underlining."),
 )}
+# Words a new sentence can start with. "and" and "or" are left out: they
+# more often join two nouns ("children and families") than two ideas.
 BREAK_BEFORE = frozenset(
-    "and but so because which who when while although though if or where until "
-    "before after then as unless whether".split())
+    "but so because which who when while although though if where until "
+    "before after unless whether".split())
 BE = frozenset("am is are was were be been being".split())
 ADVERB = re.compile(r"(?:\w+ly|not|never|always|often|also|still|just|already|sometimes|all)$")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b", re.IGNORECASE)
@@ -55,6 +57,7 @@ BIG_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{4,})(?![\d,])
 ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]&[A-Z])s?(?![\w&])")
 CONTRACTION = re.compile(r"\b\w+(?:n['’]t|['’](?:re|ve|ll|d|m|s))\b", re.IGNORECASE)
 HARD_MARGIN = 3
+MIN_PART = 5
 DEFINITION = re.compile(
     r"\s*(?:\(|means\b|is when\b|are when\b|is an?\b|is the\b|are\b|[-–—]\s*this means\b)",
     re.IGNORECASE)
@@ -125,27 +128,34 @@ def long_sentence(sentence: Sentence, context: Context) -> Iterator[Hit]:
 
 def suggest_split(words: tuple[Word, ...], sentence_text: str, limit: int) -> str:
     """Where to break a long sentence so every part fits ``limit``."""
-    breaks = split_points(words, sentence_text, 0, len(words), limit)
+    breaks = split_points(words, sentence_text, limit)
     if not breaks:
         return f"say one idea per sentence, in {limit} words or fewer"
     shown = [f'"…{_before(words, sentence_text, b)}"' for b in breaks]
     parts = [b - a for a, b in zip([0, *breaks], [*breaks, len(words)], strict=True)]
+    rest = f"; then shorten the parts over {limit} words" if max(parts) > limit else ""
     return (f"break it after {' and after '.join(shown)} and start a new sentence each time "
-            f"({' + '.join(map(str, parts))} words)")
+            f"({' + '.join(map(str, parts))} words){rest}")
 
 
-def split_points(words: tuple[Word, ...], sentence_text: str, lo: int, hi: int,
-                 limit: int, depth: int = 0) -> list[int]:
-    """Word indexes to break before, so that each part is at most ``limit``."""
-    if hi - lo <= limit or depth > 3:
-        return []
-    middle = (lo + hi) / 2
-    candidates = [i for i in range(lo + 3, hi - 2) if _can_break(words, sentence_text, i)]
-    if not candidates:
-        return []
-    best = min(candidates, key=lambda i: abs(i - middle))
-    return [*split_points(words, sentence_text, lo, best, limit, depth + 1), best,
-            *split_points(words, sentence_text, best, hi, limit, depth + 1)]
+def split_points(words: tuple[Word, ...], sentence_text: str, limit: int) -> list[int]:
+    """Word indexes to break before: each part as long as ``limit`` allows.
+
+    A break goes after a comma, colon or dash, or before a joining word
+    ("because", "which"...); every part keeps at least ``MIN_PART`` words.
+    When no break fits the limit, the first one past it is used.
+    """
+    points: list[int] = []
+    start = 0
+    while len(words) - start > limit:
+        candidates = [i for i in range(start + MIN_PART, len(words) - MIN_PART + 1)
+                      if _can_break(words, sentence_text, i)]
+        if not candidates:
+            break
+        fits = [i for i in candidates if i - start <= limit]
+        points.append(fits[-1] if fits else candidates[0])
+        start = points[-1]
+    return points
 
 
 def _can_break(words: tuple[Word, ...], sentence_text: str, index: int) -> bool:
