@@ -45,11 +45,13 @@ RULES = {rule.id: rule for rule in (
     Rule("emphasis", "warning", "Bold for emphasis",
          "Use bold to stress a word, never capitals, italics or underlining."),
 )}
-# Words a new sentence can start with. "and" and "or" are left out: they
-# more often join two nouns ("children and families") than two ideas.
+# Words a new sentence can start with. "and" and "or" are weaker breaks:
+# they more often join two nouns ("children and families") than two ideas,
+# so they are used only when a sentence has no other place to break.
 BREAK_BEFORE = frozenset(
     "but so because which who when while although though if where until "
     "before after unless whether".split())
+WEAK_BREAK_BEFORE = frozenset({"and", "or"})
 BE = frozenset("am is are was were be been being".split())
 ADVERB = re.compile(r"(?:\w+ly|not|never|always|often|also|still|just|already|sometimes|all)$")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b", re.IGNORECASE)
@@ -148,8 +150,9 @@ def split_points(words: tuple[Word, ...], sentence_text: str, limit: int) -> lis
     points: list[int] = []
     start = 0
     while len(words) - start > limit:
-        candidates = [i for i in range(start + MIN_PART, len(words) - MIN_PART + 1)
-                      if _can_break(words, sentence_text, i)]
+        span = range(start + MIN_PART, len(words) - MIN_PART + 1)
+        candidates = [i for i in span if _can_break(words, sentence_text, i)] or \
+            [i for i in span if words[i].text.lower() in WEAK_BREAK_BEFORE]
         if not candidates:
             break
         fits = [i for i in candidates if i - start <= limit]
@@ -160,7 +163,12 @@ def split_points(words: tuple[Word, ...], sentence_text: str, limit: int) -> lis
 
 def _can_break(words: tuple[Word, ...], sentence_text: str, index: int) -> bool:
     gap = sentence_text[words[index - 1].end:words[index].start]
-    return any(mark in gap for mark in ",;:–—") or words[index].text.lower() in BREAK_BEFORE
+    word, before = words[index].text.lower(), words[index - 1].text.lower()
+    following = words[index + 1].text.lower() if index + 1 < len(words) else ""
+    if word in BREAK_BEFORE and before in WEAK_BREAK_BEFORE:
+        return False  # break before "and which", not between them
+    return (any(mark in gap for mark in ",;:–—") or word in BREAK_BEFORE
+            or (word in WEAK_BREAK_BEFORE and following in BREAK_BEFORE))
 
 
 def _before(words: tuple[Word, ...], sentence_text: str, index: int) -> str:
