@@ -15,6 +15,7 @@ that field's sentences::
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,12 +91,18 @@ def framework_units(data_file: Path, framework: Framework) -> tuple[Unit, ...]:
     for folder in framework_folders(data_file):
         path = folder / f"{framework.id}.yaml"
         if path.is_file() and framework.graded:
-            source = read_source(path)
-            raw = Lines(path.read_text(encoding="utf-8-sig"))
-            scale = {"scale": [grade.model_dump() for grade in framework.scale]}
-            return tuple(replace(u, path=str(path), section="framework")
-                         for u in data_units(source, raw, scale))
+            return _scale_units(path, path.stat().st_mtime_ns, framework)
     return ()
+
+
+@lru_cache(maxsize=32)
+def _scale_units(path: Path, mtime: int, framework: Framework) -> tuple[Unit, ...]:
+    """Read once per run: many inspections share a framework."""
+    source = read_source(path)
+    raw = Lines(path.read_text(encoding="utf-8-sig"))
+    scale = {"scale": [grade.model_dump() for grade in framework.scale]}
+    return tuple(replace(u, path=str(path), section="framework")
+                 for u in data_units(source, raw, scale))
 
 
 def data_units(source: Source, raw: Lines, data: dict[str, Any]) -> tuple[Unit, ...]:
@@ -136,7 +143,7 @@ def _written_loc(source: Source, loc: FieldPath) -> FieldPath:
 
 def comment_directives(path: Path, raw: Lines) -> dict[int, frozenset[str]]:
     """Directives in YAML comments only, never inside a text value."""
-    if path.suffix.lower() == ".json":
+    if path.suffix.lower() == ".json" or "easyread" not in raw.text:
         return {}
     inside = _scalar_ranges(raw.text)
     return {

@@ -7,7 +7,6 @@ words; ``names.txt``: names that are never hard words.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -33,13 +32,28 @@ class Lexicon:
             return self
         return Lexicon(**{**self.__dict__, "plain_words": {**self.plain_words, **extra}})
 
-    @property
-    def plain_keys(self) -> tuple[str, ...]:
-        """The plain-words keys, longest first (the order of the pattern)."""
-        return tuple(sorted(self.plain_words, key=len, reverse=True))
+    def find_plain_words(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(first word, last word, key) for each hard word or phrase in ``words``.
 
-    def plain_word_pattern(self) -> re.Pattern[str]:
-        return _plain_pattern(self.plain_keys)
+        A single-word key also matches its plural and verb forms; phrases
+        match word for word. Longer phrases win.
+        """
+        forms, phrases = _index(tuple(self.plain_words))
+        lower = [w.lower() for w in words]
+        found = []
+        index = 0
+        while index < len(lower):
+            pair = " ".join(lower[index:index + 2])
+            match = next((p for p in phrases.get(pair, ()) if lower[index:index + len(p)] == p),
+                         None)
+            if match is not None:
+                found.append((index, index + len(match) - 1, " ".join(match)))
+                index += len(match)
+                continue
+            if lower[index] in forms:
+                found.append((index, index, forms[lower[index]]))
+            index += 1
+        return found
 
 
 @cache
@@ -63,25 +77,26 @@ def _toml(name: str) -> dict:
     return tomllib.loads((RESOURCES / name).read_text(encoding="utf-8"))
 
 
-def forms(word: str) -> list[str]:
-    """``word`` and its regular plural and verb forms, as regex parts."""
-    if " " in word:
-        return [r"\s+".join(map(re.escape, word.split()))]
-    stem = re.escape(word)
-    out = [stem + "(?:s|es|d|ed|ing)?"]
-    if word.endswith("e"):
-        out.append(re.escape(word[:-1]) + "ing")
-    if word.endswith("y"):
-        out.append(re.escape(word[:-1]) + "i(?:es|ed)")
-    return out
-
-
 @cache
-def _plain_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(f"(?P<k{i}>{'|'.join(forms(k))})" for i, k in enumerate(keys))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+def _index(keys: tuple[str, ...]) -> tuple[dict[str, str], dict[str, list[list[str]]]]:
+    """Single-word keys by every form; phrases by their first 2 words."""
+    forms: dict[str, str] = {}
+    phrases: dict[str, list[list[str]]] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        words = key.split()
+        if len(words) > 1:
+            phrases.setdefault(" ".join(words[:2]), []).append(words)
+            continue
+        for form in word_forms(key):
+            forms.setdefault(form, key)
+    return forms, phrases
 
 
-def plain_key(match: re.Match[str], keys: tuple[str, ...]) -> str:
-    """Which key of the plain-words list ``match`` matched."""
-    return keys[int(match.lastgroup[1:])] if match.lastgroup else match.group().lower()
+def word_forms(word: str) -> list[str]:
+    """``word`` with its regular plural and verb endings."""
+    out = [word + end for end in ("", "s", "es", "d", "ed", "ing")]
+    if word.endswith("e"):
+        out.append(word[:-1] + "ing")
+    if word.endswith("y"):
+        out += [word[:-1] + "ies", word[:-1] + "ied"]
+    return out

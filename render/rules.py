@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import text
-from .lexicon import Lexicon, plain_key
+from .lexicon import Lexicon
 from .readability import Names, Sentence, Word, is_familiar
 from .report import Rule
 from .targets import ReadingTarget
@@ -88,12 +88,19 @@ class Context:
     glossary: tuple[str, ...] = ()
     has_glossary_field: bool = False
     seen: set[str] = field(default_factory=set)
+    _masked: tuple[str, list[tuple[int, int]]] = ("", [])
+
+    def __post_init__(self) -> None:
+        self._glossary_patterns = [text.word_pattern(term) for term in self.glossary]
 
     def masked(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Spans of the sentence that are names or glossary terms."""
+        if self._masked[0] == sentence.text:
+            return self._masked[1]
         spans = self.names.spans(sentence.text)
-        for term in self.glossary:
-            spans += [m.span() for m in text.word_pattern(term).finditer(sentence.text)]
+        for pattern in self._glossary_patterns:
+            spans += [m.span() for m in pattern.finditer(sentence.text)]
+        self._masked = (sentence.text, spans)
         return spans
 
     def is_known(self, word: str) -> bool:
@@ -243,14 +250,15 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def plain_words(sentence: Sentence, context: Context) -> Iterator[Hit]:
-    masked = context.masked(sentence)
-    keys = context.lexicon.plain_keys
-    for match in context.lexicon.plain_word_pattern().finditer(sentence.text):
-        key = plain_key(match, keys)
-        if _inside(match.start(), masked) or context.is_known(match.group()):
+    words = sentence.words
+    found = context.lexicon.find_plain_words([w.text for w in words])
+    masked = context.masked(sentence) if found else []
+    for first, last, key in found:
+        written = sentence.text[words[first].start:words[last].end]
+        if _inside(words[first].start, masked) or context.is_known(written):
             continue
-        yield Hit("plain-words", match.start(),
-                  f"'{match.group()}' is a hard word with a plainer one",
+        yield Hit("plain-words", words[first].start,
+                  f"'{written}' is a hard word with a plainer one",
                   f"write '{context.lexicon.plain_words[key]}'")
 
 
