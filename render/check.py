@@ -33,9 +33,13 @@ from .textunits import ALL_RULES, Lines, TextFile
 LOG = logging.getLogger(__name__)
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 CHECKED = (*DATA_SUFFIXES, *SUFFIXES)
-EXTRA_SCORES = (("spache", "Spache grade"), ("dale_chall", "Dale-Chall score"),
-                ("smog", "SMOG grade"), ("coleman_liau", "Coleman-Liau grade"),
-                ("ari", "ARI grade"))
+EXTRA_SCORES = (
+    ("spache", "Spache grade"),
+    ("dale_chall", "Dale-Chall score"),
+    ("smog", "SMOG grade"),
+    ("coleman_liau", "Coleman-Liau grade"),
+    ("ari", "ARI grade"),
+)
 
 
 class TargetMissed(Exception):
@@ -44,13 +48,20 @@ class TargetMissed(Exception):
     def __init__(self, report: FileReport):
         self.report = report
         errors = [f for f in report.findings if f.severity == "error"]
-        lines = [f"{f.path}:{f.line}:{f.col}: error: {f.message} [{f.rule}]" if f.line
-                 else f"{f.path}: error: {f.message} [{f.rule}]" for f in errors]
-        super().__init__("\n".join(lines) or f"{report.path}: misses its reading target")
+        lines = [
+            f"{f.path}:{f.line}:{f.col}: error: {f.message} [{f.rule}]"
+            if f.line
+            else f"{f.path}: error: {f.message} [{f.rule}]"
+            for f in errors
+        ]
+        super().__init__(
+            "\n".join(lines) or f"{report.path}: misses its reading target"
+        )
 
 
-def check_paths(paths: Iterable[Path], settings: Settings, target: str | None = None
-                ) -> list[FileReport]:
+def check_paths(
+    paths: Iterable[Path], settings: Settings, target: str | None = None
+) -> list[FileReport]:
     """Check every file in ``paths`` (folders: every supported file in them)."""
     check_rule_names(settings)
     if target is not None:
@@ -70,13 +81,29 @@ def expand_paths(paths: Iterable[Path], settings: Settings) -> list[tuple[Path, 
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            out += [(p, False) for p in sorted(path.rglob("*")) if _wanted(p, path, settings)]
+            out += [
+                (p, False)
+                for p in sorted(path.rglob("*"))
+                if _wanted(p, path, settings)
+            ]
         elif not path.exists():
-            problems.append(Problem(str(path), 1, 1, "", "no such file or folder: check the name"))
+            problems.append(
+                Problem(str(path), 1, 1, "", "no such file or folder: check the name")
+            )
         elif path.suffix.lower() not in CHECKED:
-            problems.append(Problem(str(path), 1, 1, "", (
-                f"cannot check '{path.suffix or path.name}' files; easyread checks "
-                f"{', '.join(CHECKED)}")))
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "",
+                    (
+                        f"cannot check '{path.suffix or path.name}' files; "
+                        "easyread checks "
+                        f"{', '.join(CHECKED)}"
+                    ),
+                )
+            )
         elif not _excluded(path, settings):
             out.append((path, True))
     if problems:
@@ -86,8 +113,12 @@ def expand_paths(paths: Iterable[Path], settings: Settings) -> list[tuple[Path, 
 
 def _wanted(path: Path, root: Path, settings: Settings) -> bool:
     hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
-    return (path.is_file() and not hidden and path.suffix.lower() in CHECKED
-            and not _excluded(path, settings))
+    return (
+        path.is_file()
+        and not hidden
+        and path.suffix.lower() in CHECKED
+        and not _excluded(path, settings)
+    )
 
 
 def _excluded(path: Path, settings: Settings) -> bool:
@@ -95,12 +126,15 @@ def _excluded(path: Path, settings: Settings) -> bool:
         shown = path.resolve().relative_to(settings.root.resolve()).as_posix()
     except ValueError:
         shown = path.as_posix()
-    return any(fnmatch.fnmatch(shown, pattern) or fnmatch.fnmatch(path.as_posix(), pattern)
-               for pattern in settings.exclude)
+    return any(
+        fnmatch.fnmatch(shown, pattern) or fnmatch.fnmatch(path.as_posix(), pattern)
+        for pattern in settings.exclude
+    )
 
 
-def check_file(path: Path, settings: Settings, target: str | None = None,
-               explicit: bool = True) -> FileReport | None:
+def check_file(
+    path: Path, settings: Settings, target: str | None = None, explicit: bool = True
+) -> FileReport | None:
     """Check one file; ``None`` for a data file in a folder that is no inspection."""
     if path.suffix.lower() in DATA_SUFFIXES:
         if not explicit and not _looks_checkable(path):
@@ -120,7 +154,9 @@ def _looks_checkable(path: Path) -> bool:
     return isinstance(data, dict) and "framework" in data
 
 
-def check_inspection(document: Document, source: Source, settings: Settings) -> FileReport:
+def check_inspection(
+    document: Document, source: Source, settings: Settings
+) -> FileReport:
     """Check a document the pipeline has already read and validated."""
     raw = Lines(source.path.read_text(encoding="utf-8-sig"))
     return check_text(inspection_file(source, raw, document), settings)
@@ -128,13 +164,17 @@ def check_inspection(document: Document, source: Source, settings: Settings) -> 
 
 def check_rule_names(settings: Settings) -> None:
     """Every rule the settings name must exist."""
-    named = [("disable", r) for r in settings.disable] + [("severity", r) for r in settings.severity]
+    named = [("disable", r) for r in settings.disable] + [
+        ("severity", r) for r in settings.severity
+    ]
     for key, rule in named:
         if rule not in RULES:
             raise InputError.single(
                 settings.origin or "settings",
-                f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; rules: {', '.join(RULES)}",
-                field=key)
+                f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
+                f"rules: {', '.join(RULES)}",
+                field=key,
+            )
 
 
 # --- one file ---------------------------------------------------------------------
@@ -150,7 +190,9 @@ class Checked:
     findings: list[Finding]
 
 
-def check_text(file: TextFile, settings: Settings, target: str | None = None) -> FileReport:
+def check_text(
+    file: TextFile, settings: Settings, target: str | None = None
+) -> FileReport:
     """Analyse ``file`` against its target and apply every enabled rule."""
     chosen = _target(file, settings, target)
     names = Names.of((*bundled_lexicon().names, *file.names, *settings.names))
@@ -177,7 +219,9 @@ def check_text(file: TextFile, settings: Settings, target: str | None = None) ->
 def _target(file: TextFile, settings: Settings, override: str | None) -> ReadingTarget:
     name = override or file.target or settings.target
     line, col = file.target_at if (file.target and not override) else (1, 1)
-    where = file.path if file.target and not override else (settings.origin or "settings")
+    where = (
+        file.path if file.target and not override else (settings.origin or "settings")
+    )
     field = "target" if file.target and not override else ""
     return find_target(name, settings.targets, where, field, max(line, 1), max(col, 1))
 
@@ -186,16 +230,27 @@ def _ignored(file: TextFile, sentence: Sentence, rule: str) -> bool:
     if sentence.unit.path:
         return False  # directives of another file do not apply here
     lines = {*sentence.lines, sentence.unit.header_line}
-    return any(rule in file.ignores.get(line, ()) or ALL_RULES in file.ignores.get(line, ())
-               for line in lines)
+    return any(
+        rule in file.ignores.get(line, ()) or ALL_RULES in file.ignores.get(line, ())
+        for line in lines
+    )
 
 
-def _finding(file: TextFile, sentence: Sentence, hit: Hit, settings: Settings) -> Finding:
+def _finding(
+    file: TextFile, sentence: Sentence, hit: Hit, settings: Settings
+) -> Finding:
     line, col = sentence.unit.where(sentence.start + hit.start)
     return Finding(
-        path=sentence.unit.path or file.path, line=line, col=col, rule=hit.rule,
-        severity=settings.severity.get(hit.rule) or hit.severity or RULES[hit.rule].severity,
-        message=hit.message, field=sentence.unit.field, suggestion=hit.suggestion,
+        path=sentence.unit.path or file.path,
+        line=line,
+        col=col,
+        rule=hit.rule,
+        severity=settings.severity.get(hit.rule)
+        or hit.severity
+        or RULES[hit.rule].severity,
+        message=hit.message,
+        field=sentence.unit.field,
+        suggestion=hit.suggestion,
         text=sentence.text,
     )
 
@@ -207,8 +262,16 @@ def report(checked: Checked, settings: Settings) -> FileReport:
     limits = checked.target.limits(scores)
     longest = max(checked.sentences, key=lambda s: len(s.words), default=None)
     measures = [
-        Measure(m.id, m.label, m.value, m.limit, m.at_most,
-                where=f"line {longest.where[0]}" if m.id == "longest_sentence" and longest else "")
+        Measure(
+            m.id,
+            m.label,
+            m.value,
+            m.limit,
+            m.at_most,
+            where=f"line {longest.where[0]}"
+            if m.id == "longest_sentence" and longest
+            else "",
+        )
         for m in limits
     ] + [Measure(key, label, getattr(scores, key)) for key, label in EXTRA_SCORES]
     findings = sorted(checked.findings, key=lambda f: (f.line, f.col, f.rule))
@@ -225,18 +288,25 @@ def report(checked: Checked, settings: Settings) -> FileReport:
     )
 
 
-def _missed(checked: Checked, measures: list[Measure], settings: Settings) -> list[Finding]:
+def _missed(
+    checked: Checked, measures: list[Measure], settings: Settings
+) -> list[Finding]:
     line, col = checked.file.target_at
     severity = settings.severity.get("reading-target", "error")
     return [
         Finding(
-            path=checked.file.path, line=line, col=col, rule="reading-target",
-            severity=severity, field="target" if line else "",
+            path=checked.file.path,
+            line=line,
+            col=col,
+            rule="reading-target",
+            severity=severity,
+            field="target" if line else "",
             message=f"{m.label} is {m.value:g}; {checked.target.id} needs "
-                    f"{m.limit:g} or {'less' if m.at_most else 'more'}",
+            f"{m.limit:g} or {'less' if m.at_most else 'more'}",
             suggestion=_advice(m.id),
         )
-        for m in measures if m.met is False
+        for m in measures
+        if m.met is False
     ]
 
 
@@ -253,14 +323,30 @@ def summary(checked: Checked, scores: Any) -> dict[str, Any]:
     for sentence in checked.sentences:
         sections.setdefault(sentence.unit.section, []).append(sentence)
     return {
-        "document": {"kind": checked.file.kind, "scores": scores.as_dict(),
-                     "reading_age": scores.reading_age},
-        "target": {"id": target.id, "name": target.name, "reading_age": target.reading_age,
-                   "limits": {k: getattr(target, k) for k in
-                              ("max_grade", "min_reading_ease", "avg_words", "max_words",
-                               "warn_words")}},
-        "sections": [{"name": name, "scores": score(total(s.counts for s in group)).as_dict()}
-                     for name, group in sections.items()],
+        "document": {
+            "kind": checked.file.kind,
+            "scores": scores.as_dict(),
+            "reading_age": scores.reading_age,
+        },
+        "target": {
+            "id": target.id,
+            "name": target.name,
+            "reading_age": target.reading_age,
+            "limits": {
+                k: getattr(target, k)
+                for k in (
+                    "max_grade",
+                    "min_reading_ease",
+                    "avg_words",
+                    "max_words",
+                    "warn_words",
+                )
+            },
+        },
+        "sections": [
+            {"name": name, "scores": score(total(s.counts for s in group)).as_dict()}
+            for name, group in sections.items()
+        ],
         "sentences": [_sentence_row(s) for s in checked.sentences],
     }
 
@@ -268,20 +354,29 @@ def summary(checked: Checked, scores: Any) -> dict[str, Any]:
 def _sentence_row(sentence: Sentence) -> dict[str, Any]:
     line, col = sentence.where
     scores = sentence.scores
-    return {"line": line, "col": col, "field": sentence.unit.field, "text": sentence.text,
-            "words": scores.words, "syllables": scores.syllables,
-            "flesch_kincaid_grade": scores.flesch_kincaid_grade,
-            "flesch_reading_ease": scores.flesch_reading_ease}
+    return {
+        "line": line,
+        "col": col,
+        "field": sentence.unit.field,
+        "text": sentence.text,
+        "words": scores.words,
+        "syllables": scores.syllables,
+        "flesch_kincaid_grade": scores.flesch_kincaid_grade,
+        "flesch_reading_ease": scores.flesch_reading_ease,
+    }
 
 
 def one_line(report: FileReport) -> str:
     """A one-line summary for ``easyread build``."""
     scores = report.summary["document"]["scores"]
     verdict = "meets" if report.passed else "misses"
-    return (f"{report.path}: {verdict} {report.about}: grade {scores['flesch_kincaid_grade']:g}, "
-            f"reading ease {scores['flesch_reading_ease']:g}, "
-            f"{scores['words_per_sentence']:g} words a sentence, "
-            f"longest {scores['longest_sentence']}")
+    return (
+        f"{report.path}: {verdict} {report.about}: "
+        f"grade {scores['flesch_kincaid_grade']:g}, "
+        f"reading ease {scores['flesch_reading_ease']:g}, "
+        f"{scores['words_per_sentence']:g} words a sentence, "
+        f"longest {scores['longest_sentence']}"
+    )
 
 
 def page_note(target: ReadingTarget) -> str:

@@ -31,10 +31,21 @@ from .validate import _validate as validate_model
 from .validate import framework_folders, validate_inspection
 
 NOT_PROSE = {
-    ("target",), ("language",), ("area",), ("framework",), ("inspectorates", "*", "name"),
-    ("judgement", "overall"), ("judgement", "parts", "*", "grade"), ("full_report", "url"),
-    ("glossary", "*", "word"), ("pictures", "*", "file"),
-    ("id",), ("name",), ("inspectorate",), ("years",), ("scale", "*", "id"),
+    ("target",),
+    ("language",),
+    ("area",),
+    ("framework",),
+    ("inspectorates", "*", "name"),
+    ("judgement", "overall"),
+    ("judgement", "parts", "*", "grade"),
+    ("full_report", "url"),
+    ("glossary", "*", "word"),
+    ("pictures", "*", "file"),
+    ("id",),
+    ("name",),
+    ("inspectorate",),
+    ("years",),
+    ("scale", "*", "id"),
     ("scale", "*", "name"),
 }
 HEADINGS = {("title",)}
@@ -52,8 +63,11 @@ def read_data_file(path: Path) -> TextFile:
 
 def is_framework(data: Any) -> bool:
     """Framework files describe a grade scale; they have no title."""
-    return isinstance(data, dict) and "title" not in data and (
-        "scale" in data or "inspectorate" in data)
+    return (
+        isinstance(data, dict)
+        and "title" not in data
+        and ("scale" in data or "inspectorate" in data)
+    )
 
 
 def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
@@ -101,8 +115,10 @@ def _scale_units(path: Path, mtime: int, framework: Framework) -> tuple[Unit, ..
     source = read_source(path)
     raw = Lines(path.read_text(encoding="utf-8-sig"))
     scale = {"scale": [grade.model_dump() for grade in framework.scale]}
-    return tuple(replace(u, path=str(path), section="framework")
-                 for u in data_units(source, raw, scale))
+    return tuple(
+        replace(u, path=str(path), section="framework")
+        for u in data_units(source, raw, scale)
+    )
 
 
 def data_units(source: Source, raw: Lines, data: dict[str, Any]) -> tuple[Unit, ...]:
@@ -147,7 +163,8 @@ def comment_directives(path: Path, raw: Lines) -> dict[int, frozenset[str]]:
         return {}
     inside = _scalar_ranges(raw.text)
     return {
-        line: rules for line, rules in directives(raw.text).items()
+        line: rules
+        for line, rules in directives(raw.text).items()
         if not _in_scalar(inside, line, raw.text.splitlines()[line - 1])
     }
 
@@ -170,7 +187,7 @@ def _scalar_ranges(text_: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 def _in_scalar(ranges: list, line: int, content: str) -> bool:
     col = content.find("#")
-    while col >= 0 and "easyread" not in content[col:col + 40]:
+    while col >= 0 and "easyread" not in content[col : col + 40]:
         col = content.find("#", col + 1)
     here = (line - 1, max(col, 0))
     return any(start <= here < end for start, end in ranges)

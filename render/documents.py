@@ -26,8 +26,13 @@ from pathlib import Path
 from .errors import InputError
 from .textunits import TextFile, Unit, directives
 
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
-            ".html": "html", ".htm": "html"}
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+}
 COMMENT_DIRECTIVE = re.compile(r"<!--\s*easyread:\s*ignore\b(?P<rules>.*?)-->")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -74,14 +79,19 @@ def _read(path: Path) -> str:
         raise InputError.single(path, f"cannot read the file: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise InputError.single(
-            path, f"byte {exc.start} is not UTF-8 text: save the file as UTF-8") from None
+            path, f"byte {exc.start} is not UTF-8 text: save the file as UTF-8"
+        ) from None
 
 
 def explained_terms(units: tuple[Unit, ...]) -> tuple[str, ...]:
     """Words the document explains in a word list."""
     terms = [u.text for u in units if u.kind == "term"]
-    terms += [m.group("term").strip() for u in units if u.kind in ("item", "paragraph")
-              if (m := TERM.match(u.text))]
+    terms += [
+        m.group("term").strip()
+        for u in units
+        if u.kind in ("item", "paragraph")
+        if (m := TERM.match(u.text))
+    ]
     return tuple(dict.fromkeys(terms))
 
 
@@ -117,8 +127,13 @@ class Builder:
         text = self.text.rstrip()
         if not any(ch.isalnum() for ch in text):
             return None
-        return Unit(text=text, kind=kind, section=section, anchors=tuple(self.anchors),
-                    emphasis=tuple(self.emphasis))
+        return Unit(
+            text=text,
+            kind=kind,
+            section=section,
+            anchors=tuple(self.anchors),
+            emphasis=tuple(self.emphasis),
+        )
 
 
 # --- Markdown and plain text ------------------------------------------------------
@@ -162,7 +177,7 @@ class MarkdownReader:
         elif item := ITEM.match(line):
             self.flush()
             self.start("item")
-            self.inline(line[item.end():], number, item.end() + 1)
+            self.inline(line[item.end() :], number, item.end() + 1)
         else:
             self.paragraph_line(line, number)
 
@@ -207,7 +222,7 @@ class MarkdownReader:
         pos = 0
         open_at: int | None = None
         for match in INLINE.finditer(content):
-            builder.add(content[pos:match.start()], number, col + pos)
+            builder.add(content[pos : match.start()], number, col + pos)
             pos = match.end()
             if match.group("alt") or match.group("label"):
                 group = "alt" if match.group("alt") else "label"
@@ -216,8 +231,13 @@ class MarkdownReader:
                 first = len(builder.anchors)
                 builder.add(match.group("itext"), number, col + match.start("itext"))
                 if len(builder.anchors) > first:
-                    builder.emphasis.append((builder.anchors[first][0], len(builder.text)))
-            elif match.group("tagname") and match.group("tagname").lower() in EMPHASIS_TAGS:
+                    builder.emphasis.append(
+                        (builder.anchors[first][0], len(builder.text))
+                    )
+            elif (
+                match.group("tagname")
+                and match.group("tagname").lower() in EMPHASIS_TAGS
+            ):
                 if match.group().startswith("</") and open_at is not None:
                     builder.emphasis.append((open_at, len(builder.text)))
                     open_at = None
@@ -273,16 +293,44 @@ def _drop_comments(reader: MarkdownReader, line: str) -> str:
 
 
 BLOCKS = {
-    "p": "paragraph", "div": "paragraph", "blockquote": "paragraph", "section": "paragraph",
-    "article": "paragraph", "header": "paragraph", "footer": "paragraph", "main": "paragraph",
-    "nav": "paragraph", "aside": "paragraph", "body": "paragraph", "form": "paragraph",
-    "pre": "paragraph", "label": "paragraph", "button": "paragraph", "summary": "paragraph",
-    "legend": "paragraph", "figure": "paragraph", "ul": "paragraph", "ol": "paragraph",
-    "dl": "paragraph", "table": "paragraph", "tr": "paragraph", "details": "paragraph",
-    "li": "item", "dd": "item", "dt": "term",
-    "td": "cell", "th": "cell", "caption": "cell", "figcaption": "cell",
-    "title": "heading", "h1": "heading", "h2": "heading", "h3": "heading",
-    "h4": "heading", "h5": "heading", "h6": "heading",
+    "p": "paragraph",
+    "div": "paragraph",
+    "blockquote": "paragraph",
+    "section": "paragraph",
+    "article": "paragraph",
+    "header": "paragraph",
+    "footer": "paragraph",
+    "main": "paragraph",
+    "nav": "paragraph",
+    "aside": "paragraph",
+    "body": "paragraph",
+    "form": "paragraph",
+    "pre": "paragraph",
+    "label": "paragraph",
+    "button": "paragraph",
+    "summary": "paragraph",
+    "legend": "paragraph",
+    "figure": "paragraph",
+    "ul": "paragraph",
+    "ol": "paragraph",
+    "dl": "paragraph",
+    "table": "paragraph",
+    "tr": "paragraph",
+    "details": "paragraph",
+    "li": "item",
+    "dd": "item",
+    "dt": "term",
+    "td": "cell",
+    "th": "cell",
+    "caption": "cell",
+    "figcaption": "cell",
+    "title": "heading",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
 }
 SKIPPED = {"script", "style", "noscript", "template", "svg", "math"}
 
@@ -324,7 +372,9 @@ class HTMLReader(HTMLParser):
             if len(self.kinds) > 1:
                 self.kinds.pop()
         elif tag in EMPHASIS_TAGS and self.emphasis_at:
-            self.current.emphasis.append((self.emphasis_at.pop(), len(self.current.text)))
+            self.current.emphasis.append(
+                (self.emphasis_at.pop(), len(self.current.text))
+            )
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:

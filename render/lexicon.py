@@ -30,7 +30,9 @@ class Lexicon:
     def with_plain_words(self, extra: dict[str, str]) -> Lexicon:
         if not extra:
             return self
-        return Lexicon(**{**self.__dict__, "plain_words": {**self.plain_words, **extra}})
+        return Lexicon(
+            **{**self.__dict__, "plain_words": {**self.plain_words, **extra}}
+        )
 
     def find_plain_words(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, last word, key) for each hard word or phrase in ``words``.
@@ -43,9 +45,15 @@ class Lexicon:
         found = []
         index = 0
         while index < len(lower):
-            pair = " ".join(lower[index:index + 2])
-            match = next((p for p in phrases.get(pair, ()) if lower[index:index + len(p)] == p),
-                         None)
+            pair = " ".join(lower[index : index + 2])
+            match = next(
+                (
+                    p
+                    for p in phrases.get(pair, ())
+                    if lower[index : index + len(p)] == p
+                ),
+                None,
+            )
             if match is not None:
                 found.append((index, index + len(match) - 1, " ".join(match)))
                 index += len(match)

@@ -13,14 +13,71 @@ import re
 
 # Abbreviations that are (almost) never the last word of a sentence.
 NEVER_LAST = frozenset(
-    "mr mrs ms mx dr prof rev st sr jr hon capt lt sgt insp supt "
-    "e.g eg i.e ie cf vs viz approx appt dept".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "rev",
+        "st",
+        "sr",
+        "jr",
+        "hon",
+        "capt",
+        "lt",
+        "sgt",
+        "insp",
+        "supt",
+        "e.g",
+        "eg",
+        "i.e",
+        "ie",
+        "cf",
+        "vs",
+        "viz",
+        "approx",
+        "appt",
+        "dept",
+    ]
 )
 # Abbreviations that come before a number ("No. 5", "Jan. 7"); otherwise
 # they are ordinary words that may end a sentence ("No.", "the sun.").
 BEFORE_NUMBER = frozenset(
-    "no nos vol pp p para fig tel ref jan feb mar apr jun jul aug sep sept "
-    "oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+    [
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "p",
+        "para",
+        "fig",
+        "tel",
+        "ref",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
 )
 END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s|$)")
 NEXT_WORD = re.compile(r"\s+(\S)")

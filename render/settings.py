@@ -34,8 +34,15 @@ from .targets import DEFAULT, ReadingTarget, did_you_mean, find_target, load_tar
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"
 KEYS = {
-    "target": str, "paths": list, "exclude": list, "names": list, "words": list,
-    "word_list": str, "disable": list, "severity": dict, "plain-words": dict,
+    "target": str,
+    "paths": list,
+    "exclude": list,
+    "names": list,
+    "words": list,
+    "word_list": str,
+    "disable": list,
+    "severity": dict,
+    "plain-words": dict,
     "targets": dict,
 }
 SEVERITIES = ("error", "warning", "note")
@@ -110,10 +117,14 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         paths=tuple(_strings(path, data, "paths")),
         exclude=tuple(_strings(path, data, "exclude")),
         names=tuple(_strings(path, data, "names")),
-        words=frozenset(w.lower() for w in _strings(path, data, "words") + _word_list(path, data)),
+        words=frozenset(
+            w.lower() for w in _strings(path, data, "words") + _word_list(path, data)
+        ),
         disable=frozenset(_strings(path, data, "disable")),
         severity=_severity(path, data.get("severity", {})),
-        plain_words={str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()},
+        plain_words={
+            str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()
+        },
     )
     settings.reading_target()  # the default target must exist
     return settings
@@ -123,8 +134,11 @@ def _check_keys(path: Path, data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key not in KEYS:
             raise InputError.single(
-                path, f"unknown setting '{key}'{did_you_mean(key, KEYS)}; "
-                f"settings: {', '.join(sorted(KEYS))}", field=key)
+                path,
+                f"unknown setting '{key}'{did_you_mean(key, KEYS)}; "
+                f"settings: {', '.join(sorted(KEYS))}",
+                field=key,
+            )
         if not isinstance(value, KEYS[key]):
             kind = {str: "text", list: "a list", dict: "a table"}[KEYS[key]]
             raise InputError.single(path, f"write {kind} here", field=key)
@@ -133,7 +147,9 @@ def _check_keys(path: Path, data: dict[str, Any]) -> None:
 def _strings(path: Path, data: dict[str, Any], key: str) -> list[str]:
     values = data.get(key, [])
     if not all(isinstance(v, str) for v in values):
-        raise InputError.single(path, "write a list of text, such as [\"a\", \"b\"]", field=key)
+        raise InputError.single(
+            path, 'write a list of text, such as ["a", "b"]', field=key
+        )
     return list(values)
 
 
@@ -141,14 +157,19 @@ def _word_list(path: Path, data: dict[str, Any]) -> list[str]:
     if "word_list" not in data:
         return []
     text = _read(path.parent / data["word_list"])
-    return [line.split("#", 1)[0].strip() for line in text.splitlines()
-            if line.split("#", 1)[0].strip()]
+    return [
+        line.split("#", 1)[0].strip()
+        for line in text.splitlines()
+        if line.split("#", 1)[0].strip()
+    ]
 
 
 def _severity(path: Path, table: dict[str, Any]) -> dict[str, str]:
     for rule, level in table.items():
         if level not in SEVERITIES:
             raise InputError.single(
-                path, f"'{level}' is not a severity: use {', '.join(SEVERITIES)}",
-                field=f"severity.{rule}")
+                path,
+                f"'{level}' is not a severity: use {', '.join(SEVERITIES)}",
+                field=f"severity.{rule}",
+            )
     return dict(table)

@@ -63,7 +63,12 @@ class ReadingTarget:
         """Each limit this target sets, measured on ``scores``."""
         wanted = [
             ("flesch_kincaid_grade", "Flesch-Kincaid grade", self.max_grade, True),
-            ("flesch_reading_ease", "Flesch Reading Ease", self.min_reading_ease, False),
+            (
+                "flesch_reading_ease",
+                "Flesch Reading Ease",
+                self.min_reading_ease,
+                False,
+            ),
             ("words_per_sentence", "Words a sentence", self.avg_words, True),
             ("longest_sentence", "Longest sentence", self.max_words, True),
         ]
@@ -77,8 +82,9 @@ class ReadingTarget:
 KEYS = {f.name for f in fields(ReadingTarget)} - {"id"}
 
 
-def load_targets(custom: dict[str, Any] | None = None, origin: Path | None = None
-                 ) -> dict[str, ReadingTarget]:
+def load_targets(
+    custom: dict[str, Any] | None = None, origin: Path | None = None
+) -> dict[str, ReadingTarget]:
     """The bundled targets plus ``custom`` ones (from the settings at ``origin``)."""
     targets = {
         name: _target(name, table, {}, BUNDLED)
@@ -89,8 +95,9 @@ def load_targets(custom: dict[str, Any] | None = None, origin: Path | None = Non
     return targets
 
 
-def _target(name: str, table: Any, known: dict[str, ReadingTarget], origin: Path
-            ) -> ReadingTarget:
+def _target(
+    name: str, table: Any, known: dict[str, ReadingTarget], origin: Path
+) -> ReadingTarget:
     where = f"targets.{name}"
     if not isinstance(table, dict):
         raise InputError.single(origin, "a target is a table of limits", field=where)
@@ -99,30 +106,43 @@ def _target(name: str, table: Any, known: dict[str, ReadingTarget], origin: Path
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise InputError.single(
-            origin, f"unknown key '{unknown[0]}'{did_you_mean(unknown[0], KEYS)}; "
-            f"a target may set: extends, {', '.join(sorted(KEYS))}", field=where)
+            origin,
+            f"unknown key '{unknown[0]}'{did_you_mean(unknown[0], KEYS)}; "
+            f"a target may set: extends, {', '.join(sorted(KEYS))}",
+            field=where,
+        )
     try:
         if base is not None:
             parent = find_target(str(base), known, origin, where + ".extends")
             return replace(parent, id=name, **table)
         return ReadingTarget(id=name, **{"name": name, **table})
     except TypeError:
-        raise InputError.single(origin, "set max_grade: every target needs one",
-                                field=where) from None
+        raise InputError.single(
+            origin, "set max_grade: every target needs one", field=where
+        ) from None
 
 
-def find_target(name: str, targets: dict[str, ReadingTarget], origin: Path | str,
-                field: str = "target", line: int = 1, col: int = 1) -> ReadingTarget:
+def find_target(
+    name: str,
+    targets: dict[str, ReadingTarget],
+    origin: Path | str,
+    field: str = "target",
+    line: int = 1,
+    col: int = 1,
+) -> ReadingTarget:
     """The target called ``name``, or an error naming the known ones."""
     if name in targets:
         return targets[name]
     raise InputError.single(
-        origin, unknown_target_message(name, targets), line=line, col=col, field=field)
+        origin, unknown_target_message(name, targets), line=line, col=col, field=field
+    )
 
 
 def unknown_target_message(name: str, targets: dict[str, ReadingTarget]) -> str:
-    return (f"unknown reading target '{name}'{did_you_mean(name, targets)}; known targets: "
-            f"{', '.join(targets)} (or add one under [tool.easyread.targets])")
+    return (
+        f"unknown reading target '{name}'{did_you_mean(name, targets)}; known targets: "
+        f"{', '.join(targets)} (or add one under [tool.easyread.targets])"
+    )
 
 
 def did_you_mean(word: str, choices: Any) -> str:

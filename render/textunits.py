@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-
 YAML_DIRECTIVE = re.compile(r"#\s*easyread:\s*ignore\b(?P<rules>[^#\n]*)")
 ALL_RULES = "*"
 
@@ -60,8 +59,9 @@ class TextFile:
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
-def directives(text: str, pattern: re.Pattern[str] = YAML_DIRECTIVE
-               ) -> dict[int, frozenset[str]]:
+def directives(
+    text: str, pattern: re.Pattern[str] = YAML_DIRECTIVE
+) -> dict[int, frozenset[str]]:
     """Line -> rules silenced there, from every ignore directive in ``text``."""
     found: dict[int, frozenset[str]] = {}
     for match in pattern.finditer(text):

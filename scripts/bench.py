@@ -74,17 +74,25 @@ def main() -> None:
     args = parser.parse_args()
 
     elapsed, sentences = throughput(args.documents)
-    print(f"check over {args.documents} documents ({sentences:,} sentences), one process: "
-          f"{elapsed:.2f} s, {1000 * elapsed / args.documents:.1f} ms a document")
+    print(
+        f"check over {args.documents} documents ({sentences:,} sentences), "
+        "one process: "
+        f"{elapsed:.2f} s, {1000 * elapsed / args.documents:.1f} ms a document"
+    )
     with tempfile.TemporaryDirectory() as temp:
         cache = Path(temp) / "cache"
         cold_start(1, cache, clear=False)  # build the syllable cache once
         warm = cold_start(args.runs, cache, clear=False)
         empty = cold_start(max(3, args.runs // 2), cache, clear=True)
-    print(f"cold start, one inspection, cache built ({len(warm)} runs): "
-          f"median {statistics.median(warm):.2f} s, min {min(warm):.2f} s, max {max(warm):.2f} s")
-    print(f"cold start, one inspection, empty cache ({len(empty)} runs): "
-          f"median {statistics.median(empty):.2f} s")
+    print(
+        f"cold start, one inspection, cache built ({len(warm)} runs): "
+        f"median {statistics.median(warm):.2f} s, "
+        f"min {min(warm):.2f} s, max {max(warm):.2f} s"
+    )
+    print(
+        f"cold start, one inspection, empty cache ({len(empty)} runs): "
+        f"median {statistics.median(empty):.2f} s"
+    )
 
 
 if __name__ == "__main__":
