@@ -135,22 +135,22 @@ def _excluded(path: Path, settings: Settings) -> bool:
 def check_file(
     path: Path, settings: Settings, target: str | None = None, explicit: bool = True
 ) -> FileReport | None:
-    """Check one file; ``None`` for a data file in a folder that is no inspection."""
-    if path.suffix.lower() in DATA_SUFFIXES:
-        if not explicit and not _looks_checkable(path):
-            LOG.info("skipped %s: not an inspection file", path)
-            return None
-        return check_text(read_data_file(path), settings, target)
-    return check_text(read_document(path), settings, target)
+    """Check one file; ``None`` for a data file in a folder that is no inspection.
 
-
-def _looks_checkable(path: Path) -> bool:
-    """In a folder, only inspections are checked.
-
-    A framework's grade meanings are checked with each inspection that
-    shows them; other YAML and JSON files are not ours.
+    In a folder, only inspections are checked: a framework's grade meanings
+    are checked with each inspection that shows them, and other YAML and
+    JSON files are not ours.
     """
-    data = read_source(path).data
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        return check_text(read_document(path), settings, target)
+    source = read_source(path)
+    if not explicit and not _is_inspection(source.data):
+        LOG.info("skipped %s: not an inspection file", path)
+        return None
+    return check_text(read_data_file(path, source), settings, target)
+
+
+def _is_inspection(data: Any) -> bool:
     return isinstance(data, dict) and "framework" in data
 
 

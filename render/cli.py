@@ -66,7 +66,8 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True,
               help="Make nothing for a file that misses its reading target (exit 1).")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: the nearest easyread.toml or pyproject.toml).")
+              help="Settings file (default: the nearest easyread.toml "
+                   "or pyproject.toml).")
 def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
                   layout: str, strict: bool, config: Path | None) -> None:
     """Render inspection FILES (YAML or JSON) into OUT as NAME.html and NAME.pdf.
@@ -92,7 +93,8 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
             for output in result.outputs:
                 click.echo(f"wrote {output}")
         else:
-            codes.append(EXIT_MISSED if isinstance(result.error, TargetMissed) else EXIT_INVALID)
+            missed = isinstance(result.error, TargetMissed)
+            codes.append(EXIT_MISSED if missed else EXIT_INVALID)
             click.echo(str(result.error), err=True)
     sys.exit(max(codes))
 
@@ -102,10 +104,12 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
 @click.option("-t", "--target", default=None,
               help="Check every file against this reading target "
                    "(default: the file's own, then the settings').")
-@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text",
-              show_default=True, help="text for people; json, github or sarif for tools.")
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
+              default="text", show_default=True,
+              help="text for people; json, github or sarif for tools.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: the nearest easyread.toml or pyproject.toml).")
+              help="Settings file (default: the nearest easyread.toml "
+                   "or pyproject.toml).")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="The lowest severity that makes a file fail.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
@@ -148,7 +152,8 @@ def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
             report.passed = report.passed and not any(
                 f.severity == "warning" for f in report.findings)
     colored = _use_color(color)
-    output = render_reports(reports, fmt, "easyread", list(RULES.values()), color=colored)
+    rules = list(RULES.values())
+    output = render_reports(reports, fmt, "easyread", rules, color=colored)
     if output:
         click.echo(output, color=colored)
     sys.exit(EXIT_OK if all(r.passed for r in reports) else EXIT_MISSED)

@@ -51,9 +51,12 @@ NOT_PROSE = {
 HEADINGS = {("title",)}
 
 
-def read_data_file(path: Path) -> TextFile:
-    """Read an inspection or framework file; ``InputError`` if it is invalid."""
-    source = read_source(path)
+def read_data_file(path: Path, source: Source | None = None) -> TextFile:
+    """Read an inspection or framework file; ``InputError`` if it is invalid.
+
+    ``source`` is the file already parsed, when the caller has it.
+    """
+    source = source or read_source(path)
     raw = Lines(path.read_text(encoding="utf-8-sig"))
     if is_framework(source.data):
         return framework_file(source, raw)

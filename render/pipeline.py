@@ -73,23 +73,25 @@ def build(
     chosen = find_layout(layout)
     settings = settings or Settings()
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [build_one(path, out_dir, formats, chosen, settings, strict) for path in paths]
+    return [build_one(path, out_dir, formats, chosen, settings, strict)
+            for path in paths]
 
 
 def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout,
               settings: Settings | None = None, strict: bool = False) -> Result:
     """Build one input; errors are kept in the result, not raised."""
     result = Result(path)
+    settings = settings or Settings()
     try:
         LOG.info("1/4 reading %s", path)
         source = read_source(path)
         document = validate_inspection(source, name=path.stem)
         LOG.info("2/4 checking readability of %s", document.name)
-        result.readability = check_inspection(document, source, settings or Settings())
+        result.readability = check_inspection(document, source, settings)
         if strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/4 rendering %s with layout %s", document.name, layout.name)
-        target = (settings or Settings()).targets[result.readability.summary["target"]["id"]]
+        target = settings.reading_target(result.readability.summary["target"]["id"])
         html = render_html(document, layout, readability=page_note(target))
         LOG.info("4/4 writing %s", ", ".join(formats))
         result.outputs = _publish(document, html, out_dir, formats, layout)

@@ -143,18 +143,21 @@ def _text_measures(report: FileReport, style: Any) -> list[str]:
     width = max(len(m.label) for m in report.measures)
     lines = [f"    {'':{width}}  {'value':>6}  limit"]
     for m in report.measures:
-        limit = "" if m.limit is None else f"{m.limit:g} or {'less' if m.at_most else 'more'}"
+        side = "less" if m.at_most else "more"
+        limit = "" if m.limit is None else f"{m.limit:g} or {side}"
         state = "" if m.met is None else (
             style("ok", fg="green") if m.met else style("missed", fg="red", bold=True))
         where = f" ({m.where})" if m.where else ""
-        lines.append(f"    {m.label:{width}}  {m.value:>6g}  {limit:12} {state}{where}".rstrip())
+        row = f"    {m.label:{width}}  {m.value:>6g}  {limit:12} {state}{where}"
+        lines.append(row.rstrip())
     return lines
 
 
 def _verdict(report: FileReport, style: Any) -> str:
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITIES}
     tally = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n)
-    verdict = style("passes", fg="green") if report.passed else style("fails", fg="red", bold=True)
+    verdict = (style("passes", fg="green") if report.passed
+               else style("fails", fg="red", bold=True))
     about = f" {report.about}" if report.about else ""
     return f"{report.path}: {verdict}{about} ({tally or 'no findings'})"
 

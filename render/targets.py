@@ -111,6 +111,7 @@ def _target(
             f"a target may set: extends, {', '.join(sorted(KEYS))}",
             field=where,
         )
+    _check_types(table, origin, where)
     try:
         if base is not None:
             parent = find_target(str(base), known, origin, where + ".extends")
@@ -120,6 +121,19 @@ def _target(
         raise InputError.single(
             origin, "set max_grade: every target needs one", field=where
         ) from None
+
+
+TEXT_KEYS = {"name", "source"}
+
+
+def _check_types(table: dict[str, Any], origin: Path, where: str) -> None:
+    for key, value in table.items():
+        text = key in TEXT_KEYS
+        ok = isinstance(value, str) if text else (
+            isinstance(value, int | float) and not isinstance(value, bool) and value >= 0)
+        if not ok:
+            kind = "text" if text else "a number, 0 or more"
+            raise InputError.single(origin, f"write {kind} here", field=f"{where}.{key}")
 
 
 def find_target(

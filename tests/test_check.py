@@ -336,6 +336,14 @@ def test_settings_in_pyproject(tmp_path):
             "error: targets.x: unknown key 'max_word' (did you mean 'max_words'?)",
         ),
         (
+            '[tool.easyread.targets.x]\nmax_grade = "four"\n',
+            "error: targets.x.max_grade: write a number, 0 or more here",
+        ),
+        (
+            '[tool.easyread.targets.x]\nextends = "reading-age-7"\n',
+            "error: targets.x.extends: unknown reading target 'reading-age-7'",
+        ),
+        (
             '[tool.easyread.severity]\nnumbers = "fatal"\n',
             "error: severity.numbers: "
             "'fatal' is not a severity: use error, warning, note",
@@ -448,3 +456,15 @@ def test_check_runs_when_the_cache_cannot_be_written(tmp_path):
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_pre_commit_hooks_run_the_check_command():
+    from ruamel.yaml import YAML
+
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    hooks = YAML(typ="safe").load(text)
+    assert {h["id"] for h in hooks} == {"easyread-check", "easyread-check-all"}
+    for hook in hooks:
+        assert hook["entry"] == "easyread check"
+        assert hook["language"] == "python"
+    assert "check" in main.commands
