@@ -129,11 +129,20 @@ TEXT_KEYS = {"name", "source"}
 def _check_types(table: dict[str, Any], origin: Path, where: str) -> None:
     for key, value in table.items():
         text = key in TEXT_KEYS
-        ok = isinstance(value, str) if text else (
-            isinstance(value, int | float) and not isinstance(value, bool) and value >= 0)
+        ok = (
+            isinstance(value, str)
+            if text
+            else (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and value >= 0
+            )
+        )
         if not ok:
             kind = "text" if text else "a number, 0 or more"
-            raise InputError.single(origin, f"write {kind} here", field=f"{where}.{key}")
+            raise InputError.single(
+                origin, f"write {kind} here", field=f"{where}.{key}"
+            )
 
 
 def find_target(

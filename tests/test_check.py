@@ -468,3 +468,47 @@ def test_pre_commit_hooks_run_the_check_command():
         assert hook["entry"] == "easyread check"
         assert hook["language"] == "python"
     assert "check" in main.commands
+
+
+HTML = """<!DOCTYPE html>
+<html lang="en-GB"><head><title>Our visit</title>
+<style>p { color: red; }</style></head>
+<body>
+<h1>What we found</h1>
+<p>The hub was praised by inspectors. <!-- easyread: ignore passive-voice -->
+The team was <i>very</i> kind.</p>
+<ul><li>You can't stay</li><li>Three children went</li></ul>
+<img src="a.png" alt="A child talks to a social worker.">
+</body></html>
+"""
+
+
+def test_html_documents(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    [report] = check_paths([page], Settings())
+    found = [(f.line, f.col, f.rule, f.text) for f in report.findings]
+    # line 6: the passive is silenced by the comment; "inspectors" is a hard word
+    assert found == [
+        (6, 27, "hard-word", "The hub was praised by inspectors."),
+        (7, 17, "emphasis", "The team was very kind."),
+        (8, 13, "contractions", "You can't stay"),
+        (8, 32, "numbers", "Three children went"),
+    ]
+    texts = [s["text"] for s in report.summary["sentences"]]
+    assert texts[:2] == ["Our visit", "What we found"]
+    assert "A child talks to a social worker." in texts
+    assert "p { color: red; }" not in " ".join(texts)
+
+
+def test_exclude_skips_files_in_a_folder(tmp_path):
+    (tmp_path / "docs" / "legal").mkdir(parents=True)
+    (tmp_path / "docs" / "a.md").write_text("Hello there.\n", encoding="utf-8")
+    (tmp_path / "docs" / "legal" / "b.md").write_text(
+        "Hello again.\n", encoding="utf-8"
+    )
+    (tmp_path / "easyread.toml").write_text(
+        'exclude = ["docs/legal/*"]\n', encoding="utf-8"
+    )
+    result = run("check", "docs", "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(result.output)["files"]] == ["docs/a.md"]
