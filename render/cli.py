@@ -1,14 +1,16 @@
 """The ``easyread`` command: argument parsing and exit codes only.
 
-Exit codes: 0 everything was made (``audit``: every file passes); 1
-``audit`` found a problem at error level; 2 an input could not be read or
-is invalid, a checker is not installed, or the command was used wrongly
-(one line per problem, no traceback).
+Exit codes: 0 everything was made (build), every file meets its reading
+target (check) or passes (audit); 1 a file misses its reading target (check,
+or build --strict) or audit found a problem at error level; 2 an input could
+not be read or is invalid, a checker is not installed, or the command was
+used wrongly (one line per problem, no traceback).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import click
 from . import __version__, report
 from .errors import BuildError, InputError, ToolMissing
 from .pipeline import FORMATS, build
+from .report import FORMATS as REPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -58,34 +61,114 @@ def main(verbose: bool) -> None:
               callback=_formats, help="Formats to make, separated by commas.")
 @click.option("-l", "--layout", default="easy-read", show_default=True,
               help="A bundled layout's name, or the path of your own layout folder.")
+@click.option("--strict", is_flag=True,
+              help="Make nothing for a file that misses its reading target (exit 1).")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: the nearest easyread.toml "
+                   "or pyproject.toml).")
 def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
-                  layout: str) -> None:
+                  layout: str, strict: bool, config: Path | None) -> None:
     """Render inspection FILES (YAML or JSON) into OUT as NAME.html and NAME.pdf.
 
     Every input is checked first; one that cannot be read or is invalid gets
     one line per problem (path:line:col: error: field: message), no output,
-    and exit code 2. Earlier outputs are never half-overwritten.
+    and exit code 2. Earlier outputs are never half-overwritten. Each file's
+    readability is summed up in one line; with --strict a file that misses
+    its reading target is not built and the exit code is 1.
     """
+    from .check import TargetMissed
+    from .settings import load_settings
+
     show_bar = len(files) > 1 and sys.stderr.isatty()
     try:
+        settings = load_settings(config)
         with click.progressbar(files, label="Building", file=sys.stderr,
                                hidden=not show_bar, item_show_func=_name) as bar:
-            results = build(bar, out_dir, formats, layout)
+            results = build(bar, out_dir, formats, layout, settings, strict)
     except InputError as exc:
         _fail(exc)
-    failed = False
+    codes = [EXIT_OK]
     for result in results:
+        if result.readability is not None:
+            click.echo(result.readability_line)
         if result.ok:
             for output in result.outputs:
                 click.echo(f"wrote {output}")
         elif isinstance(result.error, BuildError):
-            failed = True
+            codes.append(EXIT_INVALID)
             for message in result.error.messages:
                 click.echo(f"{result.source}: error: {message}", err=True)
         else:
-            failed = True
+            missed = isinstance(result.error, TargetMissed)
+            codes.append(EXIT_FINDINGS if missed else EXIT_INVALID)
             click.echo(str(result.error), err=True)
-    sys.exit(EXIT_INVALID if failed else EXIT_OK)
+    sys.exit(max(codes))
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-t", "--target", default=None,
+              help="Check every file against this reading target "
+                   "(default: the file's own, then the settings').")
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
+              default="text", show_default=True,
+              help="text for people; json, github or sarif for tools.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: the nearest easyread.toml "
+                   "or pyproject.toml).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
+              show_default=True, help="The lowest severity that makes a file fail.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the text format (auto: when a terminal, "
+                                      "unless NO_COLOR is set).")
+def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
+                  config: Path | None, fail_on: str, color: str) -> None:
+    """Check the readability of PATHS against their reading target.
+
+    PATHS are inspection files (.yaml, .yml, .json), documents (.md, .txt,
+    .html) or folders (every such file in them; framework files are checked
+    with the inspections that show them). Each hard sentence is shown with
+    what is wrong and what to try, then a table of scores.
+
+    \b
+    Exit codes: 0 every file meets its target; 1 a file misses it;
+    2 a file cannot be read, or the command was used wrongly.
+
+    \b
+    Examples:
+      easyread check data/
+      easyread check docs/leaflet.md --target reading-age-11
+      easyread check data/ --format sarif > easyread.sarif
+    """
+    from .check import RULES, check_paths
+    from .report import render_reports
+    from .settings import load_settings
+
+    try:
+        settings = load_settings(config)
+        chosen = paths or tuple(settings.root / p for p in settings.paths)
+        if not chosen:
+            raise click.UsageError("give a file or folder to check, or set 'paths' "
+                                   "in [tool.easyread] of pyproject.toml")
+        reports = check_paths(chosen, settings, target)
+    except InputError as exc:
+        _fail(exc)
+    if fail_on == "warning":
+        for report in reports:
+            report.passed = report.passed and not any(
+                f.severity == "warning" for f in report.findings)
+    colored = _use_color(color)
+    rules = list(RULES.values())
+    output = render_reports(reports, fmt, "easyread", rules, color=colored)
+    if output:
+        click.echo(output, color=colored)
+    sys.exit(EXIT_OK if all(r.passed for r in reports) else EXIT_FINDINGS)
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @main.command("audit")

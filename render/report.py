@@ -55,14 +55,42 @@ class Finding:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class Measure:
+    """A measured value, and the limit it must meet if there is one.
+
+    ``at_most`` says which side of ``limit`` passes; ``met`` is None when
+    there is no limit. ``where`` says where the value was found ("line 9").
+    """
+
+    id: str
+    label: str
+    value: float
+    limit: float | None = None
+    at_most: bool = True
+    where: str = ""
+    met: bool | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.limit is not None:
+            ok = self.value <= self.limit if self.at_most else self.value >= self.limit
+            object.__setattr__(self, "met", ok)
+
+
 @dataclass
 class FileReport:
-    """Everything found in one file, and whether it meets its target."""
+    """Everything found in one file, and whether it meets its target.
+
+    ``about`` names what the file was checked against ("reading-age-9");
+    ``measures`` are shown as a small table in the text format.
+    """
 
     path: str
     passed: bool
     findings: list[Finding] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
+    about: str = ""
+    measures: list[Measure] = field(default_factory=list)
 
 
 def render_reports(
@@ -79,27 +107,61 @@ def render_reports(
 
 
 def to_text(reports: Sequence[FileReport], color: bool = False) -> str:
-    """For people: each finding with what to try, then a verdict per file."""
+    """For people: each finding with what to try, the scores, then a verdict."""
     style = click.style if color else (lambda text, **_: text)
-    marks = {"error": "red", "warning": "yellow", "note": "cyan"}
     lines: list[str] = []
     for report in reports:
-        for f in report.findings:
-            where = f"{f.path}:{f.line}:{f.col}" if f.line else f.path
-            head = style(f"{f.severity}", fg=marks.get(f.severity), bold=True)
-            field_part = f" {f.field}:" if f.field else ""
-            lines.append(f"{where}: {head}:{field_part} {f.message} [{f.rule}]")
-            if f.text:
-                lines.append(f"    > {f.text}")
-            if f.suggestion:
-                lines.append(f"    try: {f.suggestion}")
+        lines += _text_findings(report, style)
         for key, value in report.summary.items():
             if not isinstance(value, dict | list):
                 lines.append(f"    {key}: {value}")
-        verdict = (style("passes", fg="green") if report.passed
-                   else style("fails", fg="red", bold=True))
-        lines.append(f"{report.path}: {verdict} ({len(report.findings)} findings)")
+        lines += _text_measures(report, style)
+        lines.append(_verdict(report, style))
     return "\n".join(lines)
+
+
+def _text_findings(report: FileReport, style: Any) -> list[str]:
+    """One line per finding; the sentence is quoted once above its findings."""
+    marks = {"error": "red", "warning": "yellow", "note": "cyan"}
+    lines: list[str] = []
+    shown = None
+    for f in report.findings:
+        if f.text and (f.path, f.text) != shown:
+            lines.append(style(f"  > {f.text}", dim=True))
+        shown = (f.path, f.text)
+        where = f"{f.path}:{f.line}:{f.col}" if f.line else f.path
+        head = style(f"{f.severity}", fg=marks.get(f.severity), bold=True)
+        field_part = f" {f.field}:" if f.field else ""
+        lines.append(f"{where}: {head}:{field_part} {f.message} [{f.rule}]")
+        if f.suggestion:
+            lines.append(f"    try: {f.suggestion}")
+    return lines
+
+
+def _text_measures(report: FileReport, style: Any) -> list[str]:
+    """A short table: each measure, its limit and whether it is met."""
+    if not report.measures:
+        return []
+    width = max(len(m.label) for m in report.measures)
+    lines = [f"    {'':{width}}  {'value':>6}  limit"]
+    for m in report.measures:
+        side = "less" if m.at_most else "more"
+        limit = "" if m.limit is None else f"{m.limit:g} or {side}"
+        state = "" if m.met is None else (
+            style("ok", fg="green") if m.met else style("missed", fg="red", bold=True))
+        where = f" ({m.where})" if m.where else ""
+        row = f"    {m.label:{width}}  {m.value:>6g}  {limit:12} {state}{where}"
+        lines.append(row.rstrip())
+    return lines
+
+
+def _verdict(report: FileReport, style: Any) -> str:
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITIES}
+    tally = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n)
+    verdict = (style("passes", fg="green") if report.passed
+               else style("fails", fg="red", bold=True))
+    about = f" {report.about}" if report.about else ""
+    return f"{report.path}: {verdict}{about} ({tally or 'no findings'})"
 
 
 def to_json(reports: Sequence[FileReport], tool: str) -> str:

@@ -1,0 +1,175 @@
+"""A project's settings for ``easyread check``.
+
+Read from ``easyread.toml`` (top-level keys) or the ``[tool.easyread]``
+table of ``pyproject.toml``, in the current folder or the nearest parent
+that has one, or from a file named with ``--config``::
+
+    [tool.easyread]
+    target = "reading-age-9"          # for files that do not name their own
+    paths = ["data", "docs"]          # what `easyread check` checks by default
+    exclude = ["docs/legal/*"]        # glob patterns of files to skip
+    names = ["Ann McCoy", "Teesside"] # names: never hard words
+    words = ["safeguarding"]          # words this project accepts
+    word_list = "words.txt"           # more of them, one a line
+    disable = ["passive-voice"]       # rules to switch off
+    [tool.easyread.severity]          # change a rule's severity
+    numbers = "error"
+    [tool.easyread.plain-words]       # more hard word -> plain word pairs
+    "utilise" = "use"
+    [tool.easyread.targets.leaflet]   # a target of your own
+    extends = "reading-age-9"
+    max_words = 12
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .targets import DEFAULT, ReadingTarget, did_you_mean, find_target, load_targets
+
+FILE = "easyread.toml"
+PYPROJECT = "pyproject.toml"
+KEYS = {
+    "target": str,
+    "paths": list,
+    "exclude": list,
+    "names": list,
+    "words": list,
+    "word_list": str,
+    "disable": list,
+    "severity": dict,
+    "plain-words": dict,
+    "targets": dict,
+}
+SEVERITIES = ("error", "warning", "note")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a project chose; every field has a default."""
+
+    origin: Path | None = None
+    target: str = DEFAULT
+    targets: dict[str, ReadingTarget] = field(default_factory=load_targets)
+    paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
+    disable: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)
+    plain_words: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The folder relative paths in the settings start from."""
+        return self.origin.parent if self.origin else Path.cwd()
+
+    def reading_target(self, name: str | None = None) -> ReadingTarget:
+        return find_target(name or self.target, self.targets, self.origin or "settings")
+
+
+def find_settings(start: Path | None = None) -> Path | None:
+    """The nearest ``easyread.toml``, or ``pyproject.toml`` with our table."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / FILE).is_file():
+            return candidate / FILE
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and "[tool.easyread" in _read(pyproject):
+            return pyproject
+    return None
+
+
+def load_settings(path: Path | None = None, search: bool = True) -> Settings:
+    """Settings from ``path``, or from the nearest settings file, or defaults."""
+    path = path or (find_settings() if search else None)
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(_read(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError.single(path, f"not valid TOML: {exc}") from None
+    if path.name == PYPROJECT:
+        data = data.get("tool", {}).get("easyread", {})
+    return _settings(path, data)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError.single(path, "no such settings file: check the name") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.single(path, f"cannot read the settings file: {exc}") from None
+
+
+def _settings(path: Path, data: dict[str, Any]) -> Settings:
+    _check_keys(path, data)
+    targets = load_targets(data.get("targets"), path)
+    settings = Settings(
+        origin=path,
+        target=data.get("target", DEFAULT),
+        targets=targets,
+        paths=tuple(_strings(path, data, "paths")),
+        exclude=tuple(_strings(path, data, "exclude")),
+        names=tuple(_strings(path, data, "names")),
+        words=frozenset(
+            w.lower() for w in _strings(path, data, "words") + _word_list(path, data)
+        ),
+        disable=frozenset(_strings(path, data, "disable")),
+        severity=_severity(path, data.get("severity", {})),
+        plain_words={
+            str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()
+        },
+    )
+    settings.reading_target()  # the default target must exist
+    return settings
+
+
+def _check_keys(path: Path, data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if key not in KEYS:
+            raise InputError.single(
+                path,
+                f"unknown setting '{key}'{did_you_mean(key, KEYS)}; "
+                f"settings: {', '.join(sorted(KEYS))}",
+                field=key,
+            )
+        if not isinstance(value, KEYS[key]):
+            kind = {str: "text", list: "a list", dict: "a table"}[KEYS[key]]
+            raise InputError.single(path, f"write {kind} here", field=key)
+
+
+def _strings(path: Path, data: dict[str, Any], key: str) -> list[str]:
+    values = data.get(key, [])
+    if not all(isinstance(v, str) for v in values):
+        raise InputError.single(
+            path, 'write a list of text, such as ["a", "b"]', field=key
+        )
+    return list(values)
+
+
+def _word_list(path: Path, data: dict[str, Any]) -> list[str]:
+    if "word_list" not in data:
+        return []
+    text = _read(path.parent / data["word_list"])
+    return [
+        line.split("#", 1)[0].strip()
+        for line in text.splitlines()
+        if line.split("#", 1)[0].strip()
+    ]
+
+
+def _severity(path: Path, table: dict[str, Any]) -> dict[str, str]:
+    for rule, level in table.items():
+        if level not in SEVERITIES:
+            raise InputError.single(
+                path,
+                f"'{level}' is not a severity: use {', '.join(SEVERITIES)}",
+                field=f"severity.{rule}",
+            )
+    return dict(table)

@@ -1,0 +1,506 @@
+"""`easyread check`: the data meets its targets, exit codes, formats, settings,
+inline ignores, and running with no network and an empty home."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import DATA, INSPECTIONS, ROOT
+
+from render.check import check_paths
+from render.cli import main
+from render.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SOURCE_2013 = FIXTURES / "stockton-2013-summary-for-children.txt"
+REPORT_SCHEMA = ROOT / "render" / "resources" / "check-report.schema.json"
+SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0.json"
+
+
+def run(*args: str, cwd: Path | None = None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(main, list(args))
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args))
+    finally:
+        os.chdir(old)
+
+
+# --- the data in this repository --------------------------------------------------
+
+
+@pytest.mark.parametrize("path", INSPECTIONS, ids=lambda p: p.name)
+def test_every_inspection_meets_its_target(path):
+    [report] = check_paths([path], Settings())
+    errors = [
+        f"{f.line}: {f.message}: {f.text}"
+        for f in report.findings
+        if f.severity == "error"
+    ]
+    assert report.passed, "\n".join(errors)
+    assert report.summary["target"]["id"] == "reading-age-9"
+
+
+def test_check_data_folder_exits_0():
+    result = run("check", str(DATA))
+    assert result.exit_code == 0, result.output
+    assert (
+        "stockton-2013-child-protection.yaml: passes reading-age-9 (reading age 9)"
+        in result.output
+    )
+    assert (
+        "frameworks/" not in result.output.split("\n")[-2]
+    )  # frameworks are not files here
+
+
+# --- the 2013 summary as Ofsted wrote it ----------------------------------------------
+
+
+def test_2013_source_misses_reading_age_9_and_names_its_longest_sentences():
+    result = run("check", str(SOURCE_2013))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    long_ones = [i for i, line in enumerate(lines) if "[sentence-too-long]" in line]
+    named = {
+        (lines[i].split(":")[1], lines[i].split(": error: ")[1].split(":")[0])
+        for i in long_ones
+    }
+    # The longest sentences, with their line numbers (counted in the fixture).
+    assert ("36", "37 words") in named  # "Although many staff work well together..."
+    assert (
+        "32",
+        "36 words",
+    ) in named  # "Social workers do not always make it clear..."
+    assert ("9", "34 words") in named  # "The purpose of the inspection is to look..."
+    assert len(long_ones) == 19
+    # every long sentence comes with something to try
+    assert all(lines[i + 1].startswith("    try: ") for i in long_ones)
+    assert lines[long_ones[0] + 1] == (
+        '    try: break it after "…how well the council" '
+        'and after "…be safe from harm" '
+        "and start a new sentence each time (13 + 15 + 6 words)"
+    )
+    assert "    Longest sentence          37  15 or less   missed (line 36)" in lines
+    assert result.output.rstrip().endswith(
+        "fails reading-age-9 (reading age 9) (23 errors, 40 warnings, 20 notes)"
+    )
+
+
+def test_2013_source_scores_as_the_field_notes_say():
+    # EASY-READ.md: grade 10.2 and 23 words a sentence by textstat, which drops
+    # short sentences and headings; counting every unit, it is still far above grade 4.
+    [report] = check_paths([SOURCE_2013], Settings())
+    scores = report.summary["document"]["scores"]
+    assert scores["flesch_kincaid_grade"] >= 8
+    assert scores["words_per_sentence"] > 15
+
+
+# --- exit codes and bad input ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["check", "no-such-file.yaml"],
+            2,
+            "no-such-file.yaml:1:1: error: no such file or folder: check the name",
+        ),
+        (
+            ["check", str(ROOT / "pyproject.toml")],
+            2,
+            "cannot check '.toml' files; easyread checks "
+            ".yaml, .yml, .json, .md, .markdown, "
+            ".txt, .html, .htm",
+        ),
+        (
+            ["check", str(SOURCE_2013), "--target", "reading-age-99"],
+            2,
+            "unknown reading target 'reading-age-99' (did you mean 'reading-age-9'?)",
+        ),
+        (
+            ["check", str(SOURCE_2013), "--format", "xml"],
+            2,
+            "Invalid value for '-f' / '--format'",
+        ),
+    ],
+)
+def test_bad_use_exits_2(args, code, message):
+    result = run(*args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_that_names_an_unknown_target_points_at_its_line(tmp_path):
+    text = (DATA / "stockton-2018-jtai.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        text.replace("target: reading-age-9", "target: reading-age-8"), encoding="utf-8"
+    )
+    (tmp_path / "frameworks").symlink_to(DATA / "frameworks")
+    result = run("check", str(bad))
+    assert result.exit_code == 2
+    line = text.splitlines().index("target: reading-age-9") + 1
+    assert (
+        f"{bad}:{line}:1: error: target: unknown reading target 'reading-age-8' "
+        "(did you mean 'reading-age-9'?); known targets: easy-english, reading-age-9, "
+        "reading-age-11, plain-english"
+    ) in result.output
+
+
+def test_invalid_inspection_exits_2_with_the_validation_message(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\n", encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}:1:1: error: area: this field is required: add it" in result.output
+
+
+def test_an_easier_target_passes_what_a_harder_one_fails(tmp_path):
+    doc = tmp_path / "note.md"
+    doc.write_text(
+        "# Our visit\n\nInspectors visited the council in the spring of that year "
+        "and talked to children, parents and staff about the help they get.\n",
+        encoding="utf-8",
+    )
+    assert run("check", str(doc)).exit_code == 1
+    assert run("check", str(doc), "--target", "plain-english").exit_code == 0
+
+
+def test_fail_on_warning(tmp_path):
+    doc = tmp_path / "note.md"
+    doc.write_text("You can't go.\n", encoding="utf-8")
+    assert run("check", str(doc)).exit_code == 0
+    assert run("check", str(doc), "--fail-on", "warning").exit_code == 1
+
+
+# --- formats -------------------------------------------------------------------------
+
+
+def test_json_matches_its_schema_and_is_documented():
+    result = run("check", str(DATA), str(SOURCE_2013), "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    jsonschema.validate(payload, json.loads(REPORT_SCHEMA.read_text(encoding="utf-8")))
+    assert payload["passed"] is False
+    assert [f["passed"] for f in payload["files"]] == [True, True, False]
+    first = payload["files"][0]
+    assert first["summary"]["sections"][0]["name"] == "title"
+    assert {"going_well", "framework"} <= {
+        s["name"] for s in first["summary"]["sections"]
+    }
+
+
+def test_json_schema_rejects_a_broken_report():
+    payload = json.loads(run("check", str(SOURCE_2013), "--format", "json").output)
+    del payload["files"][0]["findings"][0]["rule"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            payload, json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
+        )
+
+
+def test_sarif_is_valid_2_1_0():
+    result = run("check", str(SOURCE_2013), str(DATA), "--format", "sarif")
+    log = json.loads(result.output)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(
+        schema, format_checker=jsonschema.FormatChecker()
+    ).validate(log)
+    run_ = log["runs"][0]
+    rules = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert "sentence-too-long" in rules
+    first = run_["results"][0]
+    assert rules[first["ruleIndex"]] == first["ruleId"]
+
+
+def test_github_annotations_point_at_lines():
+    result = run("check", str(SOURCE_2013), "--format", "github")
+    line = next(x for x in result.output.splitlines() if "sentence-too-long" in x)
+    assert line.startswith(
+        f"::error file={SOURCE_2013},line=9,col=1,title=sentence-too-long::"
+        "34 words: reading-age-9 allows 15 at most Try: break it after "
+        '"…how well the council" and after'
+    )
+
+
+def test_text_is_coloured_only_when_asked():
+    plain = run("check", str(SOURCE_2013)).output
+    coloured = run("check", str(SOURCE_2013), "--color", "always").output
+    assert "\x1b[" not in plain and "\x1b[" in coloured
+
+
+# --- inline ignores and settings ------------------------------------------------------
+
+
+def test_yaml_comment_silences_a_rule_on_its_line(tmp_path):
+    text = (DATA / "stockton-2018-jtai.yaml").read_text(encoding="utf-8")
+    passive = "The plan was made by the council."
+    points = (
+        "going_well:\n"
+        f"  - {passive}  # easyread: ignore passive-voice\n"
+        f"  - >-\n    {passive}\n    # easyread: ignore passive-voice is text, not a comment\n"
+        f"  - {passive}\n"
+    )
+    assert text.count("going_well:\n") == 1
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(text.replace("going_well:\n", points), encoding="utf-8")
+    (tmp_path / "frameworks").symlink_to(DATA / "frameworks")
+    [report] = check_paths([copy], Settings())
+    flagged = [f.field for f in report.findings
+               if f.rule == "passive-voice" and f.text == passive]
+    assert flagged == ["going_well[1]", "going_well[2]"]
+
+
+def test_html_comment_silences_a_rule_in_markdown(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text(
+        "You can't go.\n\nYou won't go. <!-- easyread: ignore contractions -->\n",
+        encoding="utf-8",
+    )
+    [report] = check_paths([doc], Settings())
+    assert [(f.line, f.rule) for f in report.findings] == [(1, "contractions")]
+
+
+def test_settings_in_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        textwrap.dedent("""
+        [tool.easyread]
+        target = "leaflet"
+        paths = ["docs"]
+        names = ["Teesside Trust"]
+        words = ["chronology"]
+        disable = ["contractions"]
+        [tool.easyread.severity]
+        passive-voice = "error"
+        [tool.easyread.targets.leaflet]
+        extends = "reading-age-9"
+        max_words = 8
+    """),
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(
+        "Teesside Trust wrote a chronology. You can't stay. The hub was praised.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--format", "json", cwd=tmp_path)
+    [file] = json.loads(result.output)["files"]
+    assert file["summary"]["target"]["limits"]["max_words"] == 8
+    assert [(f["rule"], f["severity"]) for f in file["findings"]] == [
+        ("passive-voice", "error")
+    ]
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            '[tool.easyread]\ntargte = "x"\n',
+            "pyproject.toml:1:1: error: targte: "
+            "unknown setting 'targte' (did you mean 'target'?)",
+        ),
+        (
+            '[tool.easyread]\ndisable = ["pasive-voice"]\n',
+            "error: disable: unknown rule 'pasive-voice' "
+            "(did you mean 'passive-voice'?)",
+        ),
+        ('[tool.easyread]\nnames = "Ann"\n', "error: names: write a list here"),
+        (
+            "[tool.easyread.targets.x]\nmax_words = 9\n",
+            "error: targets.x: set max_grade: every target needs one",
+        ),
+        (
+            "[tool.easyread.targets.x]\nmax_grade = 4\nmax_word = 9\n",
+            "error: targets.x: unknown key 'max_word' (did you mean 'max_words'?)",
+        ),
+        (
+            '[tool.easyread.targets.x]\nmax_grade = "four"\n',
+            "error: targets.x.max_grade: write a number, 0 or more here",
+        ),
+        (
+            '[tool.easyread.targets.x]\nextends = "reading-age-7"\n',
+            "error: targets.x.extends: unknown reading target 'reading-age-7'",
+        ),
+        (
+            '[tool.easyread.severity]\nnumbers = "fatal"\n',
+            "error: severity.numbers: "
+            "'fatal' is not a severity: use error, warning, note",
+        ),
+        ("[tool.easyread\n", "error: not valid TOML"),
+    ],
+)
+def test_bad_settings_exit_2(tmp_path, settings, message):
+    (tmp_path / "pyproject.toml").write_text(settings, encoding="utf-8")
+    (tmp_path / "a.md").write_text("Hello.\n", encoding="utf-8")
+    result = run("check", "a.md", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+# --- build ---------------------------------------------------------------------------
+
+
+def test_build_prints_a_readability_line_and_strict_stops_a_missed_target(tmp_path):
+    text = (DATA / "stockton-2018-jtai.yaml").read_text(encoding="utf-8")
+    hard = tmp_path / "hard.yaml"
+    hard.write_text(
+        text.replace("target: reading-age-9", "target: easy-english"), encoding="utf-8"
+    )
+    (tmp_path / "frameworks").symlink_to(DATA / "frameworks")
+    result = run("build", str(hard), "--out", str(tmp_path / "out"), "--format", "html")
+    assert result.exit_code == 0
+    assert f"{hard}: misses easy-english (reading age 8): grade " in result.output
+    page = (tmp_path / "out" / "hard.html").read_text(encoding="utf-8")
+    assert "Written to be easy to read from age 8." in page
+    strict = run(
+        "build",
+        str(hard),
+        "--out",
+        str(tmp_path / "strict"),
+        "--format",
+        "html",
+        "--strict",
+    )
+    assert strict.exit_code == 1
+    assert not (tmp_path / "strict" / "hard.html").exists()
+
+
+# --- offline, empty home, quick start ---------------------------------------------
+
+
+BLOCK_NETWORK = """
+import sys, runpy
+def no_network(event, args):
+    if event.startswith("socket.") or event == "urllib.Request":
+        raise OSError(f"network blocked in this test: {event}")
+sys.addaudithook(no_network)
+sys.argv = ["easyread", *sys.argv[1:]]
+try:
+    runpy.run_module("render", run_name="__main__")
+finally:
+    heavy = ("nltk", "textstat", "weasyprint")
+    print("MODULES:", " ".join(m for m in heavy if m in sys.modules),
+          file=sys.stderr)
+"""
+
+
+def test_check_runs_with_no_network_and_an_empty_home(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("XDG_CACHE_HOME", "EASYREAD_CACHE_DIR", "NLTK_DATA")
+    }
+    env["HOME"] = str(home)
+    for attempt in ("cold", "cached"):
+        done = subprocess.run(
+            [sys.executable, "-c", BLOCK_NETWORK, "check", "data"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, (attempt, done.stdout, done.stderr)
+        assert "MODULES: \n" in done.stderr or done.stderr.endswith("MODULES: \n"), (
+            done.stderr
+        )
+    assert list((home / ".cache" / "easyread").glob("syllables-*.tsv"))
+
+
+def test_check_runs_when_the_cache_cannot_be_written(tmp_path):
+    home = tmp_path / "home"
+    home.write_text("not a folder", encoding="utf-8")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("XDG_CACHE_HOME", "EASYREAD_CACHE_DIR")
+    }
+    env["HOME"] = str(home)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            BLOCK_NETWORK,
+            "check",
+            "data/stockton-2013-child-protection.yaml",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_pre_commit_hooks_run_the_check_command():
+    from ruamel.yaml import YAML
+
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    hooks = YAML(typ="safe").load(text)
+    assert {h["id"] for h in hooks} == {"easyread-check", "easyread-check-all"}
+    for hook in hooks:
+        assert hook["entry"] == "easyread check"
+        assert hook["language"] == "python"
+    assert "check" in main.commands
+
+
+HTML = """<!DOCTYPE html>
+<html lang="en-GB"><head><title>Our visit</title>
+<style>p { color: red; }</style></head>
+<body>
+<h1>What we found</h1>
+<p>The hub was praised by inspectors. <!-- easyread: ignore passive-voice -->
+The team was <i>very</i> kind.</p>
+<ul><li>You can't stay</li><li>Three children went</li></ul>
+<img src="a.png" alt="A child talks to a social worker.">
+</body></html>
+"""
+
+
+def test_html_documents(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    [report] = check_paths([page], Settings())
+    found = [(f.line, f.col, f.rule, f.text) for f in report.findings]
+    # line 6: the passive is silenced by the comment; "inspectors" is a hard word
+    assert found == [
+        (6, 27, "hard-word", "The hub was praised by inspectors."),
+        (7, 17, "emphasis", "The team was very kind."),
+        (8, 13, "contractions", "You can't stay"),
+        (8, 32, "numbers", "Three children went"),
+    ]
+    texts = [s["text"] for s in report.summary["sentences"]]
+    assert texts[:2] == ["Our visit", "What we found"]
+    assert "A child talks to a social worker." in texts
+    assert "p { color: red; }" not in " ".join(texts)
+
+
+def test_exclude_skips_files_in_a_folder(tmp_path):
+    (tmp_path / "docs" / "legal").mkdir(parents=True)
+    (tmp_path / "docs" / "a.md").write_text("Hello there.\n", encoding="utf-8")
+    (tmp_path / "docs" / "legal" / "b.md").write_text(
+        "Hello again.\n", encoding="utf-8"
+    )
+    (tmp_path / "easyread.toml").write_text(
+        'exclude = ["docs/legal/*"]\n', encoding="utf-8"
+    )
+    result = run("check", "docs", "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(result.output)["files"]] == ["docs/a.md"]
