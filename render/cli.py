@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError
+from .errors import BuildError, InputError, printable
+from .load import MAX_BYTES
 from .pipeline import FORMATS, build
 
 EXIT_OK, EXIT_INVALID = 0, 2
@@ -60,8 +61,10 @@ def main(verbose: bool) -> None:
               callback=_formats, help="Formats to make, separated by commas.")
 @click.option("-l", "--layout", default="easy-read", show_default=True,
               help="A bundled layout's name, or the path of your own layout folder.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES,
+              show_default=True, help="Refuse an input file bigger than this.")
 def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
-                  layout: str) -> None:
+                  layout: str, max_bytes: int) -> None:
     """Render inspection FILES (YAML or JSON) into OUT as NAME.html and NAME.pdf.
 
     Every input is checked first; one that cannot be read or is invalid gets
@@ -69,7 +72,7 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     and exit code 2. Earlier outputs are never half-overwritten.
     """
     try:
-        results = build(files, out_dir, formats, layout)
+        results = build(files, out_dir, formats, layout, max_bytes)
     except InputError as exc:
         _fail(exc)
     failed = False
@@ -79,8 +82,14 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
                 click.echo(f"wrote {output}")
         else:
             failed = True
-            click.echo(str(result.error), err=True)
+            click.echo(_failure(result.source, result.error), err=True)
     sys.exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+def _failure(source: Path, error: InputError | BuildError | None) -> str:
+    if isinstance(error, BuildError):
+        return printable(f"{source}: error: {error}")
+    return str(error)
 
 
 def _fail(exc: InputError) -> None:

@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import jinja2
+
 from . import text
-from .layouts import Layout, make_environment
+from .errors import InputError
+from .layouts import Layout, make_environment, template_problem
 from .model import Document, Fact, Point, Word
 
 
@@ -47,10 +50,12 @@ def render_html(document: Document, layout: Layout, readability: str = "") -> st
     """The HTML page for ``document`` in ``layout``."""
     env = make_environment(layout)
     page = Page(document, tuple(w.word for w in document.inspection.glossary))
-    template = env.get_template(layout.entry)
-    return template.render(
-        page=page,
-        doc=document.inspection,
-        framework=document.framework,
-        readability=readability,
-    )
+    try:
+        return env.get_template(layout.entry).render(
+            page=page,
+            doc=document.inspection,
+            framework=document.framework,
+            readability=readability,
+        )
+    except jinja2.TemplateError as exc:  # a layout's own mistake
+        raise InputError([template_problem(exc, layout)]) from None

@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import mimetypes
 import tomllib
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
-from .errors import InputError
+from .errors import InputError, Problem
 from .resources import bundled
 
 BASE = "_base"
@@ -41,6 +42,12 @@ class Layout:
     def search_path(self) -> list[Path]:
         """Where templates, CSS and pictures are looked up, in order."""
         return [self.folder, bundled("layouts") / BASE, bundled("fonts")]
+
+    def files(self) -> list[Path]:
+        """The layout's stylesheets and templates, where a problem may be written."""
+        sheets = [self.find(name) for name in self.stylesheets]
+        return sheets + sorted(self.folder.glob("*.html")) + sorted(
+            (bundled("layouts") / BASE).glob("*.html"))
 
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path."""
@@ -117,3 +124,18 @@ def stylesheet(layout: Layout) -> str:
     ]
     sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
     return "\n".join(faces + sheets)
+
+
+def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
+    """Where a template of ``layout`` went wrong, as one ``Problem``."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Problem(str(layout.folder / SETTINGS), 1, 1, "",
+                       f"the layout has no template '{exc.name}'")
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return Problem(exc.filename, exc.lineno or 1, 1, "",
+                       f"the template is not valid: {exc.message}")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if f.filename.endswith(".html")]
+    where = (frames[-1].filename, frames[-1].lineno or 1) if frames else (
+        str(layout.folder / layout.entry), 1)
+    return Problem(where[0], where[1], 1, "", f"the template went wrong here: {exc}")

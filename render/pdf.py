@@ -3,12 +3,16 @@
 WeasyPrint only logs a missing ``alt`` or ``lang`` and still writes a PDF
 that claims PDF/UA, so every error it logs fails the build here. Its URL
 fetcher is replaced by one that serves ``data:`` URLs and files inside the
-allowed folders, and refuses everything else without touching the network.
+allowed folders (after following symlinks), and refuses everything else
+without touching the network: http, https, ftp and every other scheme, a
+``file:`` URL on another host, a file outside those folders. Links and the
+addresses a page shows are text; WeasyPrint never fetches them.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import logging
 import mimetypes
 import urllib.parse
@@ -16,23 +20,35 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError
+from .errors import BuildError, InputError, Problem
 
 PDF_VARIANT = "pdf/ua-1"
+LOCAL_HOSTS = {"", "localhost"}
 
 
-def write_pdf(html: str, target: Path, allowed: Sequence[Path], base_url: Path) -> None:
-    """Render ``html`` to ``target`` as PDF/UA-1, or raise ``BuildError``."""
+class Refused(ValueError):
+    """A URL the locked fetcher will not serve."""
+
+
+def write_pdf(
+    html: str, target: Path, allowed: Sequence[Path], base_url: Path,
+    sources: Sequence[Path] = (),
+) -> None:
+    """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
+
+    A refused URL is an ``InputError`` pointing at where it is written in
+    ``sources`` (the layout's files); WeasyPrint's own errors are a ``BuildError``.
+    """
     import weasyprint  # slow to import: only when a PDF is asked for
 
-    fetcher = _locked_fetcher(weasyprint, allowed)
+    fetcher = locked_fetcher(allowed)
     with _errors_fail("weasyprint") as errors:
         document = weasyprint.HTML(
             string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
-        raise BuildError("refused to fetch: " + ", ".join(fetcher.refused))
+        raise InputError([_refused_problem(url, sources, base_url) for url in fetcher.refused])
     if errors:
         raise BuildError("WeasyPrint reported: " + "; ".join(errors))
     target.write_bytes(pdf)
@@ -56,7 +72,13 @@ def _errors_fail(logger_name: str) -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def _locked_fetcher(weasyprint, allowed: Sequence[Path]):
+def locked_fetcher(allowed: Sequence[Path]):
+    """A WeasyPrint URL fetcher serving ``data:`` URLs and files under ``allowed``.
+
+    Every URL it will not serve raises ``Refused`` and is kept in ``.refused``.
+    """
+    import weasyprint.urls
+
     roots = [p.resolve() for p in allowed]
 
     class LockedFetcher(weasyprint.urls.URLFetcher):
@@ -67,21 +89,41 @@ def _locked_fetcher(weasyprint, allowed: Sequence[Path]):
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers=None):
-            scheme = url.split(":", 1)[0].lower()
-            if scheme == "data":
-                kind, body = _decode_data_url(url)
-                return weasyprint.urls.URLFetcherResponse(
-                    url, body, headers={"Content-Type": kind})
-            if scheme == "file":
-                path = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).resolve()
-                if any(path.is_relative_to(root) for root in roots) and path.is_file():
-                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                    return weasyprint.urls.URLFetcherResponse(
-                        url, path.read_bytes(), headers={"Content-Type": kind})
-            self.refused.append(url)
-            raise ValueError(f"easyread fetches nothing outside its folders: {url}")
+            try:
+                kind, body, served = _serve(url, roots)
+            except Refused:
+                if url not in self.refused:
+                    self.refused.append(url)
+                raise
+            return weasyprint.urls.URLFetcherResponse(
+                served, body, headers={"Content-Type": kind})
 
     return LockedFetcher()
+
+
+def _serve(url: str, roots: Sequence[Path]) -> tuple[str, bytes, str]:
+    """The media type, bytes and URL of what ``url`` names, or ``Refused``."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "data":
+        return (*_decode_data_url(url), url)
+    if scheme == "file":
+        path = _local_file(url, roots)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return kind, path.read_bytes(), path.as_uri()
+    raise Refused(f"easyread fetches nothing from the network: {url}")
+
+
+def _local_file(url: str, roots: Sequence[Path]) -> Path:
+    parts = urllib.parse.urlsplit(url)
+    if parts.netloc.lower() not in LOCAL_HOSTS:
+        raise Refused(f"a file on another computer: {url}")
+    try:
+        path = Path(urllib.parse.unquote(parts.path)).resolve()
+    except (OSError, ValueError):
+        raise Refused(f"not a file name: {url}") from None
+    if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
+        raise Refused(f"outside the folders easyread reads from: {url}")
+    return path
 
 
 def _decode_data_url(url: str) -> tuple[str, bytes]:
@@ -89,5 +131,38 @@ def _decode_data_url(url: str) -> tuple[str, bytes]:
     header, _, payload = url.removeprefix("data:").partition(",")
     kind = header.split(";", 1)[0] or "text/plain"
     if header.endswith(";base64"):
-        return kind, base64.b64decode(payload)
+        try:
+            return kind, base64.b64decode(payload, validate=False)
+        except binascii.Error:
+            raise Refused("a data: URL that is not valid base64") from None
     return kind, urllib.parse.unquote_to_bytes(payload)
+
+
+def _refused_problem(url: str, sources: Sequence[Path], base_url: Path) -> Problem:
+    """Where ``url`` is written in ``sources``, and what to do about it."""
+    shown = url if len(url) <= 80 else url[:79] + "…"
+    message = (
+        f"the page asks for '{shown}', and easyread fetches nothing from the network "
+        "or outside the layout folder, fonts/ and the data file's folder: "
+        "put the file in the layout folder and refer to it by its name"
+    )
+    needles = [url]
+    if url.startswith("file:"):
+        needles.append(Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name)
+    for needle in needles:
+        for source in sources:
+            found = _find_in(source, needle)
+            if found:
+                return Problem(str(source), *found, "", message)
+    return Problem(str(base_url), 1, 1, "", message)
+
+
+def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    at = text.find(needle) if needle else -1
+    if at < 0:
+        return None
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1

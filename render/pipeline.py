@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BuildError, InputError
+from .errors import BuildError, InputError, Problem
 from .html import render_html
 from .layouts import Layout, find_layout
-from .load import read_source
+from .load import MAX_BYTES, read_source
 from .model import Document
 from .pdf import write_pdf
 from .resources import bundled
@@ -43,9 +43,9 @@ class Result:
         return self.error is None
 
 
-def load(path: Path) -> Document:
+def load(path: Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read and validate one inspection file (YAML or JSON)."""
-    source = read_source(path)
+    source = read_source(path, max_bytes)
     return validate_inspection(source, name=path.stem)
 
 
@@ -54,30 +54,60 @@ def build(
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
     layout: str | Path = "easy-read",
+    max_bytes: int = MAX_BYTES,
 ) -> list[Result]:
     """Build every input in ``paths`` into ``out_dir``; one ``Result`` each."""
+    paths = list(paths)
     chosen = find_layout(layout)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [build_one(path, out_dir, formats, chosen) for path in paths]
+    check_outputs(paths, out_dir, formats)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError.single(out_dir, f"cannot make the output folder: {exc.strerror}") from None
+    return [build_one(path, out_dir, formats, chosen, max_bytes) for path in paths]
 
 
-def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout) -> Result:
+def build_one(
+    path: Path, out_dir: Path, formats: Sequence[str], layout: Layout,
+    max_bytes: int = MAX_BYTES,
+) -> Result:
     """Build one input; errors are kept in the result, not raised."""
     result = Result(path)
     try:
         LOG.info("1/3 reading %s", path)
-        document = load(path)
+        document = load(path, max_bytes)
         LOG.info("2/3 rendering %s with layout %s", document.name, layout.name)
         html = render_html(document, layout)
         LOG.info("3/3 writing %s", ", ".join(formats))
-        result.outputs = _publish(document, html, out_dir, formats, layout)
+        result.outputs = _publish(document, html, out_dir, formats, layout, path.parent)
     except (InputError, BuildError) as exc:
         result.error = exc
     return result
 
 
+def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) -> None:
+    """Refuse a build that would overwrite an input, or write two inputs to one name."""
+    inputs = {p.resolve(): p for p in paths if p.exists()}
+    first: dict[Path, Path] = {}
+    problems = []
+    for path in paths:
+        for fmt in formats:
+            target = (out_dir / f"{path.stem}.{fmt}").resolve()
+            if target in inputs:
+                problems.append(Problem(str(path), 1, 1, "", (
+                    f"the output {target.name} would replace the input "
+                    f"{inputs[target]}: choose another --out folder")))
+            elif first.setdefault(target, path) != path:
+                problems.append(Problem(str(path), 1, 1, "", (
+                    f"{first[target]} is also written as {target.name}: "
+                    "rename one of them, or build them into different folders")))
+    if problems:
+        raise InputError(problems)
+
+
 def _publish(
-    document: Document, html: str, out_dir: Path, formats: Sequence[str], layout: Layout
+    document: Document, html: str, out_dir: Path, formats: Sequence[str], layout: Layout,
+    data_folder: Path,
 ) -> list[Path]:
     """Write each format to a temporary file, then move them all into place."""
     staged: list[tuple[Path, Path]] = []
@@ -90,12 +120,15 @@ def _publish(
             if fmt == "html":
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:
-                allowed = [*layout.search_path, bundled("fonts")]
-                write_pdf(html, Path(temp_name), allowed, base_url=layout.folder)
+                allowed = [*layout.search_path, bundled("fonts"), data_folder]
+                write_pdf(html, Path(temp_name), allowed, base_url=layout.folder,
+                          sources=layout.files())
         for temp, target in staged:
             os.chmod(temp, 0o644)
             os.replace(temp, target)
         return [target for _, target in staged]
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
     finally:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
