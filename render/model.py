@@ -34,6 +34,9 @@ from . import text
 
 MAX_TEXT = 1_000
 MAX_ITEMS = 100
+# All the text of one summary; about 6 times our longest real one (35 pages
+# of PDF, a few seconds to render). Easy read for children is 1 to 4 pages.
+MAX_TOTAL_TEXT = 30_000
 
 T = TypeVar("T")
 
@@ -346,6 +349,17 @@ class Inspection(Frozen):
     pictures: Few[Picture] = ()
 
     @model_validator(mode="after")
+    def _not_too_long(self) -> Inspection:
+        size = _text_size(self)
+        if size > MAX_TOTAL_TEXT:
+            raise ValueError(
+                f"the summary has {size:,} characters of text, more than {MAX_TOTAL_TEXT:,}: "
+                "an easy-read summary for children is 1 to 4 pages, so keep to what "
+                "matters most"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _published_after_visit(self) -> Inspection:
         if self.published < self.visit.end:
             raise FieldError(
@@ -354,6 +368,17 @@ class Inspection(Frozen):
                 f"({self.visit.end}): a report comes out after the visit",
             )
         return self
+
+
+def _text_size(value: object) -> int:
+    """How many characters of text ``value`` holds, in every field and list."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(_text_size(item) for item in value)
+    if isinstance(value, BaseModel):
+        return sum(_text_size(getattr(value, name)) for name in type(value).model_fields)
+    return 0
 
 
 class Document(Frozen):

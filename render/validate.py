@@ -252,6 +252,9 @@ def _too_short(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
 def _url(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     if error["type"] == "url_too_long":
         return "this web address is too long: write the address of the page itself"
+    if error["type"] == "url_scheme":
+        return (f"{_describe(error.get('input'))} is not a web page: the address must "
+                "start with https:// (or http://)")
     return (f"{_describe(error.get('input'))} is not a web address: write it in full, "
             "starting https:// (or http://)")
 
