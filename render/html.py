@@ -13,7 +13,7 @@ import jinja2
 
 from . import text
 from .errors import InputError
-from .layouts import Layout, make_environment, template_problem
+from .layouts import Layout, make_environment, remote_problems, template_problem
 from .model import Document, Fact, Point, Word
 
 
@@ -51,7 +51,7 @@ def render_html(document: Document, layout: Layout, readability: str = "") -> st
     env = make_environment(layout)
     page = Page(document, tuple(w.word for w in document.inspection.glossary))
     try:
-        return env.get_template(layout.entry).render(
+        html = env.get_template(layout.entry).render(
             page=page,
             doc=document.inspection,
             framework=document.framework,
@@ -59,3 +59,7 @@ def render_html(document: Document, layout: Layout, readability: str = "") -> st
         )
     except jinja2.TemplateError as exc:  # a layout's own mistake
         raise InputError([template_problem(exc, layout)]) from None
+    problems = remote_problems(html, layout)
+    if problems:
+        raise InputError(problems)
+    return html

@@ -13,6 +13,7 @@ import datetime as dt
 import mimetypes
 import tomllib
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from markupsafe import Markup
 
 from . import text
 from .errors import InputError, Problem
+from .offline import remote_references
 from .resources import bundled
 
 BASE = "_base"
@@ -49,6 +51,15 @@ class Layout:
         return sheets + sorted(self.folder.glob("*.html")) + sorted(
             (bundled("layouts") / BASE).glob("*.html"))
 
+    def locate(self, needles: Iterable[str]) -> tuple[str, int, int]:
+        """Where the first of ``needles`` is written in the layout's files."""
+        for needle in needles:
+            for path in self.files():
+                found = _find_in(path, needle)
+                if found:
+                    return (str(path), *found)
+        return (str(self.folder / SETTINGS), 1, 1)
+
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path."""
         for folder in self.search_path:
@@ -56,6 +67,18 @@ class Layout:
             if candidate.is_file() and candidate.is_relative_to(folder.resolve()):
                 return candidate
         raise InputError.single(self.folder / SETTINGS, f"the layout has no file '{name}'")
+
+
+def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
+    """The line and column of ``needle`` in the text file ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    at = text.find(needle) if needle else -1
+    if at < 0:
+        return None
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def find_layout(name_or_path: str | Path) -> Layout:
@@ -139,3 +162,14 @@ def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
     where = (frames[-1].filename, frames[-1].lineno or 1) if frames else (
         str(layout.folder / layout.entry), 1)
     return Problem(where[0], where[1], 1, "", f"the template went wrong here: {exc}")
+
+
+def remote_problems(html: str, layout: Layout) -> list[Problem]:
+    """A problem for each thing in ``html`` a browser would fetch from elsewhere."""
+    problems = []
+    for url in remote_references(html):
+            problems.append(Problem(*layout.locate([url]), "", (
+            f"the page would fetch '{url}' when it is opened, and easyread pages "
+            "fetch nothing: put the file in the layout folder and use "
+            "data_url('name') or a file name")))
+    return problems

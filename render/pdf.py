@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BuildError, InputError, Problem
+from .layouts import Layout
 
 PDF_VARIANT = "pdf/ua-1"
 LOCAL_HOSTS = {"", "localhost"}
@@ -32,12 +33,13 @@ class Refused(ValueError):
 
 def write_pdf(
     html: str, target: Path, allowed: Sequence[Path], base_url: Path,
-    sources: Sequence[Path] = (),
+    layout: Layout | None = None,
 ) -> None:
     """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
 
-    A refused URL is an ``InputError`` pointing at where it is written in
-    ``sources`` (the layout's files); WeasyPrint's own errors are a ``BuildError``.
+    Relative URLs are ``base_url``'s. A refused URL is an ``InputError``
+    pointing at where ``layout`` writes it; WeasyPrint's own errors are a
+    ``BuildError``.
     """
     import weasyprint  # slow to import: only when a PDF is asked for
 
@@ -48,7 +50,7 @@ def write_pdf(
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
-        raise InputError([_refused_problem(url, sources, base_url) for url in fetcher.refused])
+        raise InputError([_refused_problem(url, layout, base_url) for url in fetcher.refused])
     if errors:
         raise BuildError("WeasyPrint reported: " + "; ".join(errors))
     target.write_bytes(pdf)
@@ -138,31 +140,13 @@ def _decode_data_url(url: str) -> tuple[str, bytes]:
     return kind, urllib.parse.unquote_to_bytes(payload)
 
 
-def _refused_problem(url: str, sources: Sequence[Path], base_url: Path) -> Problem:
-    """Where ``url`` is written in ``sources``, and what to do about it."""
-    shown = url if len(url) <= 80 else url[:79] + "…"
-    message = (
-        f"the page asks for '{shown}', and easyread fetches nothing from the network "
-        "or outside the layout folder, fonts/ and the data file's folder: "
-        "put the file in the layout folder and refer to it by its name"
-    )
+def _refused_problem(url: str, layout: Layout | None, base_url: Path) -> Problem:
+    """Where ``url`` is written in the layout, and what to do about it."""
     needles = [url]
-    if url.startswith("file:"):
+    if url.startswith("file:"):  # written relative: look for the file name
         needles.append(Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name)
-    for needle in needles:
-        for source in sources:
-            found = _find_in(source, needle)
-            if found:
-                return Problem(str(source), *found, "", message)
-    return Problem(str(base_url), 1, 1, "", message)
-
-
-def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    at = text.find(needle) if needle else -1
-    if at < 0:
-        return None
-    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    where = layout.locate(needles) if layout else (str(base_url), 1, 1)
+    return Problem(*where, "", (
+        f"the page asks for '{url}', and easyread fetches nothing from the network "
+        "or outside the layout folder, fonts/ and the data file's folder: "
+        "put the file in the layout folder and refer to it by its name"))

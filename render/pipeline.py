@@ -121,8 +121,7 @@ def _publish(
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:
                 allowed = [*layout.search_path, bundled("fonts"), data_folder]
-                write_pdf(html, Path(temp_name), allowed, base_url=layout.folder,
-                          sources=layout.files())
+                write_pdf(html, Path(temp_name), allowed, layout.folder, layout)
         for temp, target in staged:
             os.chmod(temp, 0o644)
             os.replace(temp, target)

@@ -39,3 +39,21 @@ def built(tmp_path_factory) -> Path:
     results = build(INSPECTIONS, out)
     assert all(r.ok for r in results), [str(r.error) for r in results if not r.ok]
     return out
+
+
+@pytest.fixture
+def no_network(monkeypatch) -> list[tuple]:
+    """Block every network connection; the list records each one attempted."""
+    import socket
+
+    attempts: list[tuple] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("the network is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", lambda self, *a: refuse(*a))
+    monkeypatch.setattr(socket.socket, "connect_ex", lambda self, *a: refuse(*a))
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
