@@ -118,6 +118,7 @@ def make_environment(layout: Layout) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["easy"] = text.to_html
+    env.filters["plain"] = text.plain
     env.filters["long_date"] = long_date
     env.globals["data_url"] = lambda name: data_url(layout.find(name))
     env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
