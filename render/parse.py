@@ -148,6 +148,9 @@ _SYNTAX: list[tuple[str, str, str]] = [
      "a ',' between two items, or the ']' that closes this list, is missing"),
     (r"expected ',' or '\}'", "",
      "a ',' between two fields, or the '}}' that closes this set of fields, is missing"),
+    (r"expected <block end>, but found '<scalar>'", "",
+     "this text is not part of any field: check the indentation, or put the "
+     "whole value in quotes"),
     (r"expected <block end>", "",
      "the indentation is wrong here: fields of the same level must start "
      "in the same column"),
@@ -161,11 +164,12 @@ _SYNTAX: list[tuple[str, str, str]] = [
     (r"found unknown escape character '(?P<ch>.*)'", "",
      "'\\{ch}' is not a known escape in double quotes: write '\\\\' for a "
      "backslash, or use single quotes"),
-    (r"expected a comment or a line break", "",
-     "there is something after the end of the value on this line: "
-     "put the whole text in quotes"),
+    (r"expected a comment or a line break", "block scalar",
+     "after '|' or '>' the text starts on the next line, indented: move it there"),
     (r"expected '<document start>'", "",
      "there is more text after the end of the data: remove it"),
+    (r"expected chomping or indentation indicators", "",
+     "after '|' or '>' the text starts on the next line, indented: move it there"),
     (r"expected the node content", "",
      "a value is missing or in the wrong place here"),
 ]
