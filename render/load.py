@@ -22,6 +22,7 @@ from .errors import InputError, Problem
 from .parse import Refused, parse_yaml, syntax_problem
 
 MAX_BYTES = 2_000_000
+_NAME = re.compile(r"[A-Za-z_][\w-]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _OTHER_ENCODINGS = [
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -54,10 +55,15 @@ class Source:
 
 
 def format_field(loc: FieldPath) -> str:
-    """``("going_well", 2, "text")`` -> ``going_well[2].text``."""
+    """``("going_well", 2, "text")`` -> ``going_well[2].text``; odd names in quotes."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _NAME.fullmatch(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"['{part}']"
     return out
 
 

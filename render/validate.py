@@ -23,6 +23,9 @@ from .resources import bundled
 
 FRAMEWORK_FOLDER = "frameworks"
 _FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+# steps pydantic may add to an error's location, such as "function-after[...]"
+_PYDANTIC_STEP = re.compile(r"(function-(before|after|wrap|plain)|tagged-union|union|"
+                            r"nullable|chain|lax-or-strict)\[")
 
 
 def validate_inspection(source: Source, name: str) -> Document:
@@ -181,8 +184,8 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 
 def _problem(model: type[BaseModel], source: Source, error: Any) -> Problem:
-    # pydantic adds steps such as "function-after[...]" to loc; drop them
-    loc: FieldPath = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
+    loc: FieldPath = tuple(
+        p for p in error["loc"] if not (isinstance(p, str) and _PYDANTIC_STEP.match(p)))
     blamed = error.get("ctx", {}).get("error")
     if isinstance(blamed, FieldError):
         loc = (*loc, blamed.field)

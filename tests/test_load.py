@@ -93,7 +93,7 @@ def test_where_yaml_fields_were_written(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "problems"), [
-    ('1: a\n"1": b\n', ["2:1: error: 1: the field '1' is written twice: keep one of them"]),
+    ('1: a\n"1": b\n', ["2:1: error: ['1']: the field '1' is written twice: keep one of them"]),
     ("? [a, b]\n: c\n",
      ["1:3: error: a field name is a list or a set of fields: write a name such as 'title'"]),
     ("a:\n  : b\n", ["2:3: error: a: a field name is missing before ':': "
@@ -147,7 +147,7 @@ def test_problem_lines_show_hidden_characters_as_escapes(tmp_path):
     with pytest.raises(InputError) as caught:
         read_source(_write(tmp_path, '{"a\\u001b[2J\\u202e\\nb": "\\ud800"}'))
     assert str(caught.value) == (
-        f"{tmp_path}/x.json:1:2: error: a\\x1b[2J\\u202e\\nb: '\\ud800' is only half of "
+        f"{tmp_path}/x.json:1:2: error: ['a\\x1b[2J\\u202e\\nb']: '\\ud800' is only half of "
         "a character (a pair of \\u escapes makes one): write the character itself"
     )
 
