@@ -63,7 +63,8 @@ def build(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError.single(out_dir, f"cannot make the output folder: {exc.strerror}") from None
+        reason = (exc.strerror or str(exc)).lower()
+        raise InputError.single(out_dir, f"cannot make the output folder: {reason}") from None
     return [build_one(path, out_dir, formats, chosen, max_bytes) for path in paths]
 
 
