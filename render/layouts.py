@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import mimetypes
+import re
 import tomllib
 import traceback
 from collections.abc import Iterable
@@ -94,10 +95,7 @@ def find_layout(name_or_path: str | Path) -> Layout:
             f"no layout here: a layout is a folder with a {SETTINGS}; "
             f"bundled layouts: {', '.join(known)}",
         )
-    try:
-        settings = tomllib.loads(settings_file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(settings_file, f"not valid TOML: {exc}") from None
+    settings = _read_settings(settings_file)
     return Layout(
         name=settings.get("name", folder.name),
         folder=folder.resolve(),
@@ -106,6 +104,45 @@ def find_layout(name_or_path: str | Path) -> Layout:
         fonts=dict(settings.get("fonts", {})),
         font_family=settings.get("font_family", "Atkinson Hyperlegible"),
     )
+
+
+# The settings a layout.toml may give, and what each must be.
+_SETTINGS = {
+    "name": (str, "a name in quotes"),
+    "entry": (str, "a template's file name in quotes, such as \"main.html\""),
+    "stylesheets": (list, "a list of file names, such as [\"base.css\", \"layout.css\"]"),
+    "fonts": (dict, "a [fonts] table of weights and font files"),
+    "font_family": (str, "a font's name in quotes"),
+}
+
+
+def _read_settings(path: Path) -> dict:
+    """The settings in ``path``, or an ``InputError`` saying what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        settings = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.single(path, f"cannot read the layout's settings: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        lines = text.splitlines() or [""]
+        line, col = (int(where[1]), int(where[2])) if where else (
+            len(lines), len(lines[-1]) + 1)
+        reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
+        raise InputError.single(path, f"this is not valid TOML: {reason}", line, col) from None
+    problems = []
+    for key, (kind, what) in _SETTINGS.items():
+        value = settings.get(key)
+        items = value if isinstance(value, list) else (value or {}).values() \
+            if isinstance(value, dict) else ()
+        if value is not None and (not isinstance(value, kind)
+                                  or not all(isinstance(v, str) for v in items)):
+            line = next((n for n, row in enumerate(text.splitlines(), 1)
+                         if row.lstrip().startswith((key, f"[{key}]"))), 1)
+            problems.append(Problem(str(path), line, 1, key, f"write {what} here"))
+    if problems:
+        raise InputError(problems)
+    return settings
 
 
 def make_environment(layout: Layout) -> jinja2.Environment:
