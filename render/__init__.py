@@ -7,4 +7,5 @@ renders files into a folder.
 __version__ = "0.1.0"
 
 from .pipeline import build, load  # noqa: E402
+
 __all__ = ["build", "load", "__version__"]

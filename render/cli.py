@@ -55,7 +55,8 @@ def main(verbose: bool) -> None:
 
 @main.command("build")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--out", "out_dir",
+              type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder for the pages.")
 @click.option("-f", "--format", "formats", default=",".join(FORMATS), show_default=True,
               callback=_formats, help="Formats to make, separated by commas.")

@@ -22,7 +22,8 @@ def printable(text: str) -> str:
         return text
     return "".join(
         ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-        if unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI else ch
+        if unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI
+        else ch
         for ch in text
     )
 
@@ -51,16 +52,29 @@ class InputError(Exception):
         shown = [str(p) for p in self.problems[:MAX_SHOWN]]
         if len(self.problems) > MAX_SHOWN:
             first_hidden = self.problems[MAX_SHOWN]
-            shown.append(str(Problem(
-                first_hidden.path, first_hidden.line, first_hidden.col, "",
-                f"{len(self.problems) - MAX_SHOWN:,} more problems are not shown: "
-                "fix these first",
-            )))
+            shown.append(
+                str(
+                    Problem(
+                        first_hidden.path,
+                        first_hidden.line,
+                        first_hidden.col,
+                        "",
+                        f"{len(self.problems) - MAX_SHOWN:,} more problems are not "
+                        "shown: "
+                        "fix these first",
+                    )
+                )
+            )
         super().__init__("\n".join(shown))
 
     @classmethod
     def single(
-        cls, path: Path | str, message: str, line: int = 1, col: int = 1, field: str = ""
+        cls,
+        path: Path | str,
+        message: str,
+        line: int = 1,
+        col: int = 1,
+        field: str = "",
     ) -> InputError:
         return cls([Problem(str(path), line, col, field, message)])
 

@@ -67,7 +67,8 @@ class Layout:
             candidate = (folder / name).resolve()
             if candidate.is_file() and candidate.is_relative_to(folder.resolve()):
                 return candidate
-        raise InputError.single(self.folder / SETTINGS, f"the layout has no file '{name}'")
+        raise InputError.single(
+            self.folder / SETTINGS, f"the layout has no file '{name}'")
 
 
 def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
@@ -110,7 +111,7 @@ def find_layout(name_or_path: str | Path) -> Layout:
 _SETTINGS = {
     "name": (str, "a name in quotes"),
     "entry": (str, "a template's file name in quotes, such as \"main.html\""),
-    "stylesheets": (list, "a list of file names, such as [\"base.css\", \"layout.css\"]"),
+    "stylesheets": (list, 'a list of file names, such as ["base.css", "layout.css"]'),
     "fonts": (dict, "a [fonts] table of weights and font files"),
     "font_family": (str, "a font's name in quotes"),
 }
@@ -122,14 +123,16 @@ def _read_settings(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
         settings = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(path, f"cannot read the layout's settings: {exc}") from None
+        raise InputError.single(
+            path, f"cannot read the layout's settings: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         lines = text.splitlines() or [""]
         line, col = (int(where[1]), int(where[2])) if where else (
             len(lines), len(lines[-1]) + 1)
         reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        raise InputError.single(path, f"this is not valid TOML: {reason}", line, col) from None
+        raise InputError.single(
+            path, f"this is not valid TOML: {reason}", line, col) from None
     problems = []
     for key, (kind, what) in _SETTINGS.items():
         value = settings.get(key)
@@ -183,7 +186,8 @@ def stylesheet(layout: Layout) -> str:
         f"src: url('{data_url(layout.find(file))}') format('truetype'); }}"
         for weight, file in sorted(layout.fonts.items())
     ]
-    sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
+    sheets = [layout.find(name).read_text(encoding="utf-8")
+              for name in layout.stylesheets]
     return "\n".join(faces + sheets)
 
 

@@ -109,7 +109,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError.single(path, f"cannot read the file: {reason}") from None
     if len(raw) > max_bytes:
         size = path.stat().st_size if path.is_file() else 0
-        told = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
+        told = (
+            f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
+        )
         raise InputError.single(
             path,
             f"the file is {told}, more than the limit of {max_bytes:,}: "
@@ -174,7 +176,9 @@ class _Walker:
             child = (*loc, name)
             self.positions[child] = (line + 1, col + 1)
             if name in out:
-                self._problem(child, f"the field '{name}' is written twice: keep one of them")
+                self._problem(
+                    child, f"the field '{name}' is written twice: keep one of them"
+                )
             out[name] = self.plain(value, child)
         return out
 
@@ -194,10 +198,14 @@ class _Walker:
         if isinstance(key, bool | int | float):
             return str(key).lower() if isinstance(key, bool) else str(key)
         what = "missing before ':'" if key is None else "a list or a set of fields"
-        self.problems.append(Problem(
-            str(self.path), *where, format_field(loc),
-            f"a field name is {what}: write a name such as 'title'",
-        ))
+        self.problems.append(
+            Problem(
+                str(self.path),
+                *where,
+                format_field(loc),
+                f"a field name is {what}: write a name such as 'title'",
+            )
+        )
         return None
 
     def _text(self, value: str, loc: FieldPath) -> str:
@@ -208,11 +216,17 @@ class _Walker:
             return text.encode("utf-16", "surrogatepass").decode("utf-16")
         except UnicodeDecodeError:
             half = _SURROGATE.search(text)
-            self._problem(loc, (
-                f"'\\u{ord(half.group()):04x}' is only half of a character "
-                "(a pair of \\u escapes makes one): write the character itself"))
+            self._problem(
+                loc,
+                (
+                    f"'\\u{ord(half.group()):04x}' is only half of a character "
+                    "(a pair of \\u escapes makes one): write the character itself"
+                ),
+            )
             return _SURROGATE.sub("\ufffd", text)
 
     def _problem(self, loc: FieldPath, message: str) -> None:
         line, col = self.positions.get(loc, (1, 1))
-        self.problems.append(Problem(str(self.path), line, col, format_field(loc), message))
+        self.problems.append(
+            Problem(str(self.path), line, col, format_field(loc), message)
+        )

@@ -69,14 +69,20 @@ _Stripped = Annotated[
 # A name, a title or a word: plain text.
 Text = Annotated[_Stripped, AfterValidator(_markup(bold=False))]
 # One line of plain text (line breaks in the file become spaces).
-Sentence = Annotated[_Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)]
+Sentence = Annotated[
+    _Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)
+]
 # A sentence a layout shows with the writer's markup: **bold** for a hard word.
 MarkedSentence = Annotated[
     _Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)
 ]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)
+]
 # A name that validate.py looks up (a framework, a grade): any short text here.
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -87,24 +93,33 @@ def _date(value: object) -> object:
         raise ValueError("write the day only, without a time: YYYY-MM-DD")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()) and len(value.strip()) > 10:
+    if (
+        isinstance(value, str)
+        and _ISO_DATE.match(value.strip())
+        and len(value.strip()) > 10
+    ):
         raise ValueError(
             f"'{value.strip()[:40]}' has more than a day in it: write the day only, "
             "as YYYY-MM-DD"
         )
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
         raise ValueError(
-            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example 2013-02-15"
+            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example "
+            "2013-02-15"
         )
     year, month, day = (int(part) for part in value.strip().split("-"))
     if year < 1:
         raise ValueError(f"{value.strip()} is not a real date: there is no year 0")
     if not 1 <= month <= 12:
-        raise ValueError(f"{value.strip()} is not a real date: there is no month {month}")
+        raise ValueError(
+            f"{value.strip()} is not a real date: there is no month {month}"
+        )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         month_name = dt.date(year, month, 1).strftime("%B %Y")
-        raise ValueError(f"{value.strip()} is not a real date: {month_name} has {days} days")
+        raise ValueError(
+            f"{value.strip()} is not a real date: {month_name} has {days} days"
+        )
     return dt.date(year, month, day)
 
 
@@ -328,7 +343,9 @@ class Inspection(Frozen):
 
     title: Sentence
     target: Slug = "reading-age-9"
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = (
+        "en-GB"
+    )
     area: Text
     kind: Sentence
     framework: Name
@@ -353,7 +370,8 @@ class Inspection(Frozen):
         size = _text_size(self)
         if size > MAX_TOTAL_TEXT:
             raise ValueError(
-                f"the summary has {size:,} characters of text, more than {MAX_TOTAL_TEXT:,}: "
+                f"the summary has {size:,} characters of text, more than "
+                f"{MAX_TOTAL_TEXT:,}: "
                 "an easy-read summary for children is 1 to 4 pages, so keep to what "
                 "matters most"
             )
@@ -377,7 +395,9 @@ def _text_size(value: object) -> int:
     if isinstance(value, tuple):
         return sum(_text_size(item) for item in value)
     if isinstance(value, BaseModel):
-        return sum(_text_size(getattr(value, name)) for name in type(value).model_fields)
+        return sum(
+            _text_size(getattr(value, name)) for name in type(value).model_fields
+        )
     return 0
 
 

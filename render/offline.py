@@ -23,17 +23,26 @@ import tinycss2
 
 # (tag or "*", attribute): the attributes whose URL a browser loads on its own.
 _LOADED = {
-    ("*", "src"), ("*", "srcset"), ("*", "poster"), ("*", "background"),
-    ("link", "href"), ("image", "href"), ("image", "xlink:href"), ("use", "href"),
-    ("use", "xlink:href"), ("feimage", "href"), ("feimage", "xlink:href"),
-    ("object", "data"), ("base", "href"),
+    ("*", "src"),
+    ("*", "srcset"),
+    ("*", "poster"),
+    ("*", "background"),
+    ("link", "href"),
+    ("image", "href"),
+    ("image", "xlink:href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+    ("feimage", "href"),
+    ("feimage", "xlink:href"),
+    ("object", "data"),
+    ("base", "href"),
 }
 # CSS functions whose string arguments are URLs (url() tokens are found anyway)
 _URL_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set"}
 
 
 def remote_references(html: str) -> list[str]:
-    """The URLs in ``html`` a browser would fetch from elsewhere, in order, once each."""
+    """The URLs in ``html`` a browser would fetch from elsewhere, each once."""
     finder = _ReferenceFinder()
     finder.feed(html)
     finder.close()
@@ -53,7 +62,9 @@ def is_remote(url: str) -> bool:
 
 def css_references(css: str, declarations: bool = False) -> list[str]:
     """The URLs a stylesheet (or a ``style=""`` value) loads: url() and @import."""
-    parse = tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
+    parse = (
+        tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
+    )
     return list(_urls(parse(css, skip_comments=True, skip_whitespace=True)))
 
 

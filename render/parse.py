@@ -49,7 +49,8 @@ class _StrictComposer(Composer):
         if isinstance(event, AliasEvent):
             raise Refused(
                 f"'*{event.anchor}' repeats another part of the file, and "
-                "anchors and aliases (& and *) are not allowed: write the value out in full",
+                "anchors and aliases (& and *) are not allowed: write the value "
+                "out in full",
                 event.start_mark,
             )
         if event.anchor is not None:
@@ -94,7 +95,9 @@ class _TextDates(RoundTripConstructor):
         return str(node.value)
 
 
-_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_timestamp)
+_TextDates.add_constructor(
+    "tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_timestamp
+)
 
 
 def parse_yaml(text: str) -> Any:
@@ -127,52 +130,105 @@ def _reader_problem(path: Path, text: str, exc: ReaderError) -> Problem:
     col = position - (text.rfind("\n", 0, position) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else 0
     return Problem(
-        str(path), line, col, "",
+        str(path),
+        line,
+        col,
+        "",
         f"the file has a hidden control character (U+{code:04X}) here: remove it",
     )
 
 
 # What ruamel says (its "problem", and its "context" when it matters) -> plain words.
 _SYNTAX: list[tuple[str, str, str]] = [
-    (r"found duplicate key \"(?P<key>[^\"]*)\"", "",
-     "the field '{key}' is written twice: keep one of them"),
-    (r"found character '\\t' that cannot start any token", "",
-     "there is a tab here: indent with spaces, not tabs"),
-    (r"found character '(?P<ch>.+)' that cannot start any token", "",
-     "a value cannot start with '{ch}': put the whole text in quotes"),
-    (r"mapping values are not allowed here", "",
-     "there is a ':' where it cannot be: if the text has ': ' in it, "
-     "put the whole text in quotes"),
-    (r"found unexpected end of stream", "quoted scalar",
-     "this quote is never closed: add the closing quote at the end of the text"),
-    (r"expected ',' or '\]'", "",
-     "a ',' between two items, or the ']' that closes this list, is missing"),
-    (r"expected ',' or '\}'", "",
-     "a ',' between two fields, or the '}}' that closes this set of fields, is missing"),
-    (r"expected <block end>, but found '<scalar>'", "",
-     "this text is not part of any field: check the indentation, or put the "
-     "whole value in quotes"),
-    (r"expected <block end>", "",
-     "the indentation is wrong here: fields of the same level must start "
-     "in the same column"),
-    (r"sequence entries are not allowed here", "",
-     "this list item ('- ') is not lined up with the rest of the list: "
-     "check the indentation"),
-    (r"could not find expected ':'", "",
-     "a field name needs ':' after it (or this line is not indented like the one above it)"),
-    (r"but found another document", "",
-     "the file holds more than one document ('---'): keep one inspection in each file"),
-    (r"found unknown escape character '(?P<ch>.*)'", "",
-     "'\\{ch}' is not a known escape in double quotes: write '\\\\' for a "
-     "backslash, or use single quotes"),
-    (r"expected a comment or a line break", "block scalar",
-     "after '|' or '>' the text starts on the next line, indented: move it there"),
-    (r"expected '<document start>'", "",
-     "there is more text after the end of the data: remove it"),
-    (r"expected chomping or indentation indicators", "",
-     "after '|' or '>' the text starts on the next line, indented: move it there"),
-    (r"expected the node content", "",
-     "a value is missing or in the wrong place here"),
+    (
+        r"found duplicate key \"(?P<key>[^\"]*)\"",
+        "",
+        "the field '{key}' is written twice: keep one of them",
+    ),
+    (
+        r"found character '\\t' that cannot start any token",
+        "",
+        "there is a tab here: indent with spaces, not tabs",
+    ),
+    (
+        r"found character '(?P<ch>.+)' that cannot start any token",
+        "",
+        "a value cannot start with '{ch}': put the whole text in quotes",
+    ),
+    (
+        r"mapping values are not allowed here",
+        "",
+        "there is a ':' where it cannot be: if the text has ': ' in it, "
+        "put the whole text in quotes",
+    ),
+    (
+        r"found unexpected end of stream",
+        "quoted scalar",
+        "this quote is never closed: add the closing quote at the end of the text",
+    ),
+    (
+        r"expected ',' or '\]'",
+        "",
+        "a ',' between two items, or the ']' that closes this list, is missing",
+    ),
+    (
+        r"expected ',' or '\}'",
+        "",
+        "a ',' between two fields, or the "
+        "'}}' that closes this set of fields, is missing",
+    ),
+    (
+        r"expected <block end>, but found '<scalar>'",
+        "",
+        "this text is not part of any field: check the indentation, or put the "
+        "whole value in quotes",
+    ),
+    (
+        r"expected <block end>",
+        "",
+        "the indentation is wrong here: fields of the same level must start "
+        "in the same column",
+    ),
+    (
+        r"sequence entries are not allowed here",
+        "",
+        "this list item ('- ') is not lined up with the rest of the list: "
+        "check the indentation",
+    ),
+    (
+        r"could not find expected ':'",
+        "",
+        "a field name needs ':' after it (or this line is not indented like the "
+        "one above it)",
+    ),
+    (
+        r"but found another document",
+        "",
+        "the file holds more than one document ('---'): keep one inspection in "
+        "each file",
+    ),
+    (
+        r"found unknown escape character '(?P<ch>.*)'",
+        "",
+        "'\\{ch}' is not a known escape in double quotes: write '\\\\' for a "
+        "backslash, or use single quotes",
+    ),
+    (
+        r"expected a comment or a line break",
+        "block scalar",
+        "after '|' or '>' the text starts on the next line, indented: move it there",
+    ),
+    (
+        r"expected '<document start>'",
+        "",
+        "there is more text after the end of the data: remove it",
+    ),
+    (
+        r"expected chomping or indentation indicators",
+        "",
+        "after '|' or '>' the text starts on the next line, indented: move it there",
+    ),
+    (r"expected the node content", "", "a value is missing or in the wrong place here"),
 ]
 
 

@@ -32,7 +32,10 @@ class Refused(ValueError):
 
 
 def write_pdf(
-    html: str, target: Path, allowed: Sequence[Path], base_url: Path,
+    html: str,
+    target: Path,
+    allowed: Sequence[Path],
+    base_url: Path,
     layout: Layout | None = None,
 ) -> None:
     """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
@@ -50,7 +53,9 @@ def write_pdf(
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
-        raise InputError([_refused_problem(url, layout, base_url) for url in fetcher.refused])
+        raise InputError(
+            [_refused_problem(url, layout, base_url) for url in fetcher.refused]
+        )
     if errors:
         raise BuildError("WeasyPrint reported: " + "; ".join(errors))
     target.write_bytes(pdf)
@@ -98,7 +103,8 @@ def locked_fetcher(allowed: Sequence[Path]):
                     self.refused.append(url)
                 raise
             return weasyprint.urls.URLFetcherResponse(
-                served, body, headers={"Content-Type": kind})
+                served, body, headers={"Content-Type": kind}
+            )
 
     return LockedFetcher()
 
@@ -146,7 +152,12 @@ def _refused_problem(url: str, layout: Layout | None, base_url: Path) -> Problem
     if url.startswith("file:"):  # written relative: look for the file name
         needles.append(Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name)
     where = layout.locate(needles) if layout else (str(base_url), 1, 1)
-    return Problem(*where, "", (
-        f"the page asks for '{url}', and easyread fetches nothing from the network "
-        "or outside the layout folder, fonts/ and the data file's folder: "
-        "put the file in the layout folder and refer to it by its name"))
+    return Problem(
+        *where,
+        "",
+        (
+            f"the page asks for '{url}', and easyread fetches nothing from the network "
+            "or outside the layout folder, fonts/ and the data file's folder: "
+            "put the file in the layout folder and refer to it by its name"
+        ),
+    )

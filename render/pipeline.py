@@ -64,7 +64,8 @@ def build(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
-        raise InputError.single(out_dir, f"cannot make the output folder: {reason}") from None
+        raise InputError.single(
+            out_dir, f"cannot make the output folder: {reason}") from None
     return [build_one(path, out_dir, formats, chosen, max_bytes) for path in paths]
 
 
@@ -107,8 +108,8 @@ def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) 
 
 
 def _publish(
-    document: Document, html: str, out_dir: Path, formats: Sequence[str], layout: Layout,
-    data_folder: Path,
+    document: Document, html: str, out_dir: Path, formats: Sequence[str],
+    layout: Layout, data_folder: Path,
 ) -> list[Path]:
     """Write each format to a temporary file, then move them all into place."""
     staged: list[tuple[Path, Path]] = []

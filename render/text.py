@@ -61,7 +61,8 @@ def markup_problems(text: str, bold: bool = True) -> list[str]:
     problems = []
     if not bold and BOLD.search(text):
         problems.append(
-            "**bold** is only for hard words in sentences, not in this field: remove the **"
+            "**bold** is only for hard words in sentences, not in this field: "
+            "remove the **"
         )
     # mark where bold was, so that "***word***" still shows up as italics
     rest = BOLD.sub(lambda m: f"\uFFFC{m['inner']}\uFFFC", text)

@@ -24,15 +24,19 @@ from .resources import bundled
 FRAMEWORK_FOLDER = "frameworks"
 _FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # steps pydantic may add to an error's location, such as "function-after[...]"
-_PYDANTIC_STEP = re.compile(r"(function-(before|after|wrap|plain)|tagged-union|union|"
-                            r"nullable|chain|lax-or-strict)\[")
+_PYDANTIC_STEP = re.compile(
+    r"(function-(before|after|wrap|plain)|tagged-union|union|"
+    r"nullable|chain|lax-or-strict)\["
+)
 
 
 def validate_inspection(source: Source, name: str) -> Document:
     """Validate ``source`` as an inspection and attach its framework."""
     problems: list[Problem] = []
     inspection = _validate(Inspection, source, problems)
-    framework_id = source.data.get("framework") if isinstance(source.data, dict) else None
+    framework_id = (
+        source.data.get("framework") if isinstance(source.data, dict) else None
+    )
     framework = None
     if isinstance(framework_id, str) and framework_id.strip():
         framework = find_framework(framework_id.strip(), source, problems)
@@ -52,27 +56,36 @@ def framework_folders(data_file: Path) -> list[Path]:
     return [data_file.parent / FRAMEWORK_FOLDER, bundled("frameworks")]
 
 
-def find_framework(framework_id: str, source: Source, problems: list[Problem]) -> Framework | None:
+def find_framework(
+    framework_id: str, source: Source, problems: list[Problem]
+) -> Framework | None:
     """The framework called ``framework_id``; a problem saying why not if none."""
     folders = framework_folders(source.path)
     # only a plain name is looked up: "../x" must not reach another folder
-    paths = [f / f"{framework_id}.yaml" for f in folders] if _FRAMEWORK_ID.fullmatch(
-        framework_id) else []
+    paths = (
+        [f / f"{framework_id}.yaml" for f in folders]
+        if _FRAMEWORK_ID.fullmatch(framework_id)
+        else []
+    )
     for path in paths:
         if path.is_file():
             return _read_framework(path, framework_id, problems)
     known = sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.yaml")})
     guess = re.sub(r"[^a-z0-9]+", "-", framework_id.lower()).strip("-")
-    problems.append(source.problem(
-        ("framework",),
-        f"unknown framework '{framework_id}'{_did_you_mean(guess, known)}; "
-        f"known frameworks: {', '.join(known)} (or add a file to "
-        f"{FRAMEWORK_FOLDER}/ beside the data file)",
-    ))
+    problems.append(
+        source.problem(
+            ("framework",),
+            f"unknown framework '{framework_id}'{_did_you_mean(guess, known)}; "
+            f"known frameworks: {', '.join(known)} (or add a file to "
+            f"{FRAMEWORK_FOLDER}/ beside the data file)",
+        )
+    )
     return None
 
 
-def _read_framework(path: Path, framework_id: str, problems: list[Problem]) -> Framework | None:
+def _read_framework(
+    path: Path, framework_id: str, problems: list[Problem]
+) -> Framework | None:
     try:
         framework_source = read_source(path)
     except InputError as exc:
@@ -80,8 +93,12 @@ def _read_framework(path: Path, framework_id: str, problems: list[Problem]) -> F
         return None
     framework = _validate(Framework, framework_source, problems)
     if framework is not None and framework.id != framework_id:
-        problems.append(framework_source.problem(
-            ("id",), f"the id '{framework.id}' must match the file name '{framework_id}'"))
+        problems.append(
+            framework_source.problem(
+                ("id",),
+                f"the id '{framework.id}' must match the file name '{framework_id}'",
+            )
+        )
         return None
     return framework
 
@@ -104,7 +121,8 @@ def _pruned(errors: list[Any]) -> list[Any]:
     inner = {e["loc"][:i] for e in errors for i in range(1, len(e["loc"]))}
     unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden"]
     return [
-        e for e in errors
+        e
+        for e in errors
         if not (e["type"] == "too_short" and e["loc"] in inner)
         and not (e["type"] == "missing" and _misspelt(e["loc"], unknown))
     ]
@@ -115,7 +133,9 @@ def _misspelt(missing: tuple, unknown: list[tuple]) -> bool:
     return bool(difflib.get_close_matches(str(missing[-1]), names, n=1, cutoff=0.6))
 
 
-def _judgement(inspection: Inspection | None, source: Source) -> tuple[Judgement | None, bool]:
+def _judgement(
+    inspection: Inspection | None, source: Source
+) -> tuple[Judgement | None, bool]:
     """The judgement, and whether it is known (it may be invalid on its own)."""
     if inspection is not None:
         return inspection.judgement, True
@@ -133,30 +153,54 @@ def _grade_problems(
 ) -> list[Problem]:
     if not framework.graded:
         if judgement is not None:
-            return [source.problem(("judgement",),
-                    f"the framework '{framework.id}' gives no grades: remove 'judgement'")]
+            return [
+                source.problem(
+                    ("judgement",),
+                    f"the framework '{framework.id}' gives no grades: remove "
+                    "'judgement'",
+                )
+            ]
         return []
     if judgement is None:
-        return [source.problem(("judgement",),
+        return [
+            source.problem(
+                ("judgement",),
                 f"the framework '{framework.id}' gives grades: add 'judgement' "
-                "with the grades the inspectors gave")]
+                "with the grades the inspectors gave",
+            )
+        ]
     problems = []
     valid = ", ".join(g.id for g in framework.scale)
     if framework.overall_grade and judgement.overall is None:
-        problems.append(source.problem(("judgement",),
-                        f"add 'overall': the framework '{framework.id}' gives an overall grade ({valid})"))
+        problems.append(
+            source.problem(
+                ("judgement",),
+                f"add 'overall': the framework '{framework.id}' gives an overall "
+                f"grade ({valid})",
+            )
+        )
     if not framework.overall_grade and judgement.overall is not None:
-        problems.append(source.problem(("judgement", "overall"),
-                        f"the framework '{framework.id}' gives no overall grade: "
-                        "remove 'overall' and grade the parts"))
+        problems.append(
+            source.problem(
+                ("judgement", "overall"),
+                f"the framework '{framework.id}' gives no overall grade: "
+                "remove 'overall' and grade the parts",
+            )
+        )
     grades = [(("judgement", "overall"), judgement.overall)] + [
-        (("judgement", "parts", i, "grade"), part.grade) for i, part in enumerate(judgement.parts)
+        (("judgement", "parts", i, "grade"), part.grade)
+        for i, part in enumerate(judgement.parts)
     ]
     for loc, grade in grades:
         if grade is not None and framework.grade(grade) is None:
-            problems.append(source.problem(loc,
-                f"'{grade}' is not a grade of '{framework.id}'"
-                f"{_did_you_mean(grade, [g.id for g in framework.scale])}; use one of: {valid}"))
+            problems.append(
+                source.problem(
+                    loc,
+                    f"'{grade}' is not a grade of '{framework.id}'"
+                    f"{_did_you_mean(grade, [g.id for g in framework.scale])}; use "
+                    f"one of: {valid}",
+                )
+            )
     return problems
 
 
@@ -166,11 +210,13 @@ def _picture_problems(inspection: Inspection, source: Source) -> list[Problem]:
     for i, picture in enumerate(inspection.pictures):
         path = (folder / picture.file).resolve()
         if not (path.is_relative_to(folder) and path.is_file()):
-            problems.append(source.problem(
-                ("pictures", i, "file"),
-                f"there is no picture '{picture.file}' beside the data file: "
-                "check the name and the folder",
-            ))
+            problems.append(
+                source.problem(
+                    ("pictures", i, "file"),
+                    f"there is no picture '{picture.file}' beside the data file: "
+                    "check the name and the folder",
+                )
+            )
     return problems
 
 
@@ -185,7 +231,8 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 def _problem(model: type[BaseModel], source: Source, error: Any) -> Problem:
     loc: FieldPath = tuple(
-        p for p in error["loc"] if not (isinstance(p, str) and _PYDANTIC_STEP.match(p)))
+        p for p in error["loc"] if not (isinstance(p, str) and _PYDANTIC_STEP.match(p))
+    )
     blamed = error.get("ctx", {}).get("error")
     if isinstance(blamed, FieldError):
         loc = (*loc, blamed.field)
@@ -205,8 +252,10 @@ def _text(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     if value is None:
         return "this is empty: write text here"
     if isinstance(value, bool | int | float):
-        return (f"write text here, not {_describe(value)}: to keep it as written, "
-                "put it in quotes")
+        return (
+            f"write text here, not {_describe(value)}: to keep it as written, "
+            "put it in quotes"
+        )
     return f"write text here, not {_describe(value)}"
 
 
@@ -217,8 +266,10 @@ def _string_too_short(model: type[BaseModel], loc: FieldPath, error: Any) -> str
 def _string_too_long(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     size = len(error.get("input", ""))
     limit = error.get("ctx", {}).get("max_length", MAX_TEXT)
-    return (f"this text is {size:,} characters long, more than {limit:,}: "
-            "make it shorter or split it into more points")
+    return (
+        f"this text is {size:,} characters long, more than {limit:,}: "
+        "make it shorter or split it into more points"
+    )
 
 
 def _pattern(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
@@ -237,8 +288,10 @@ def _bool(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
 
 
 def _list(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return (f"write a list here (lines starting with '- '), "
-            f"not {_describe(error.get('input'))}")
+    return (
+        f"write a list here (lines starting with '- '), "
+        f"not {_describe(error.get('input'))}"
+    )
 
 
 def _fields(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
@@ -256,10 +309,14 @@ def _url(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     if error["type"] == "url_too_long":
         return "this web address is too long: write the address of the page itself"
     if error["type"] == "url_scheme":
-        return (f"{_describe(error.get('input'))} is not a web page: the address must "
-                "start with https:// (or http://)")
-    return (f"{_describe(error.get('input'))} is not a web address: write it in full, "
-            "starting https:// (or http://)")
+        return (
+            f"{_describe(error.get('input'))} is not a web page: the address must "
+            "start with https:// (or http://)"
+        )
+    return (
+        f"{_describe(error.get('input'))} is not a web address: write it in full, "
+        "starting https:// (or http://)"
+    )
 
 
 def _range(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
@@ -274,14 +331,19 @@ def _value_error(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
 
 
 def _missing(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return f"this field is required: add '{loc[-1]}: ...'" if loc else \
-        "this field is required: add it"
+    return (
+        f"this field is required: add '{loc[-1]}: ...'"
+        if loc
+        else "this field is required: add it"
+    )
 
 
 def _extra(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     known = list(_fields_at(model, loc[:-1]))
-    return (f"unknown field '{loc[-1]}'{_did_you_mean(str(loc[-1]), known)}: "
-            "remove it or check the spelling")
+    return (
+        f"unknown field '{loc[-1]}'{_did_you_mean(str(loc[-1]), known)}: "
+        "remove it or check the spelling"
+    )
 
 
 Words = Callable[[type[BaseModel], FieldPath, Any], str]
@@ -334,7 +396,11 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
         if field is None:
             return []
         current = _inner_model(field.annotation)
-    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+    return (
+        list(current.model_fields)
+        if isinstance(current, type) and issubclass(current, BaseModel)
+        else []
+    )
 
 
 def _inner_model(annotation: Any) -> Any:

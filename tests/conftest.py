@@ -17,9 +17,11 @@ INSPECTIONS = sorted(DATA.glob("*.yaml"))
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+    under_ci = os.environ.get("CI") == "true"
+    if under_ci and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
-        report.longrepr = f"skipped under CI, which counts as a failure: {report.longrepr}"
+        report.longrepr = (
+            f"skipped under CI, which counts as a failure: {report.longrepr}")
 
 
 def require_tool(name: str) -> str:

@@ -23,7 +23,9 @@ GOOD_SIZE = (TESTS / "good.yaml").stat().st_size
 LINE = re.compile(r"^[^:\n]+:\d+:\d+: error: \S.*$")
 
 
-def run(args: list[str], cwd: Path, monkeypatch) -> tuple[int, str, str, BaseException | None]:
+def run(
+    args: list[str], cwd: Path, monkeypatch
+) -> tuple[int, str, str, BaseException | None]:
     """Run ``easyread ARGS`` in ``cwd``: exit code, stdout, stderr, exception."""
     monkeypatch.chdir(cwd)
     result = CliRunner().invoke(main, args, prog_name="easyread")
@@ -42,17 +44,21 @@ def test_corpus_is_complete():
 @pytest.mark.parametrize("good", ["good.yaml", "good.json"])
 def test_the_good_files_build(good, tmp_path, monkeypatch):
     code, out, err, exception = run(
-        ["build", good, "--out", str(tmp_path), "--format", "html"], TESTS, monkeypatch)
+        ["build", good, "--out", str(tmp_path), "--format", "html"], TESTS, monkeypatch
+    )
     assert (code, err, exception) == (0, "", None)
-    assert (tmp_path / good.replace(".yaml", ".html").replace(".json", ".html")).is_file()
+    assert (
+        tmp_path / good.replace(".yaml", ".html").replace(".json", ".html")
+    ).is_file()
 
 
 @pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
 def test_bad_input(bad: Path, tmp_path, monkeypatch):
     out_dir = tmp_path / "out"
     before = bad.read_bytes()
-    code, out, err, exception = run(["build", bad.name, "--out", str(out_dir)], INPUTS,
-                                    monkeypatch)
+    code, out, err, exception = run(
+        ["build", bad.name, "--out", str(out_dir)], INPUTS, monkeypatch
+    )
     expected = (INPUTS / f"{bad.name}.expected").read_text(encoding="utf-8")
     assert exception is None
     assert "Traceback" not in err + out
@@ -67,8 +73,9 @@ def test_bad_input(bad: Path, tmp_path, monkeypatch):
 def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
     big = tmp_path / "big.yaml"
     big.write_text((TESTS / "good.yaml").read_text() + "#" * 2_000_000 + "\n")
-    code, out, err, exception = run(["build", "big.yaml", "--out", "out"], tmp_path,
-                                    monkeypatch)
+    code, out, err, exception = run(
+        ["build", "big.yaml", "--out", "out"], tmp_path, monkeypatch
+    )
     assert (code, exception) == (2, None)
     assert err == (
         f"big.yaml:1:1: error: the file is {GOOD_SIZE + 2_000_001:,} bytes, more than "
@@ -77,17 +84,40 @@ def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
     assert not (tmp_path / "out" / "big.html").exists()
 
 
-@pytest.mark.parametrize(("limit", "code", "message"), [
-    ("1000", 2, f"good.yaml:1:1: error: the file is {GOOD_SIZE:,} bytes, more than the "
-                "limit of 1,000: split it, or raise the limit with --max-bytes\n"),
-    (str(GOOD_SIZE - 1), 2, f"good.yaml:1:1: error: the file is {GOOD_SIZE:,} bytes, more "
-                            f"than the limit of {GOOD_SIZE - 1:,}: split it, or raise the "
-                            "limit with --max-bytes\n"),
-    (str(GOOD_SIZE), 0, ""),
-])
+@pytest.mark.parametrize(
+    ("limit", "code", "message"),
+    [
+        (
+            "1000",
+            2,
+            f"good.yaml:1:1: error: the file is {GOOD_SIZE:,} bytes, more than the "
+            "limit of 1,000: split it, or raise the limit with --max-bytes\n",
+        ),
+        (
+            str(GOOD_SIZE - 1),
+            2,
+            f"good.yaml:1:1: error: the file is {GOOD_SIZE:,} bytes, more "
+            f"than the limit of {GOOD_SIZE - 1:,}: split it, or raise the "
+            "limit with --max-bytes\n",
+        ),
+        (str(GOOD_SIZE), 0, ""),
+    ],
+)
 def test_max_bytes_option(limit, code, message, tmp_path, monkeypatch):
-    result = run(["build", "good.yaml", "--out", str(tmp_path), "--format", "html",
-                  "--max-bytes", limit], TESTS, monkeypatch)
+    result = run(
+        [
+            "build",
+            "good.yaml",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html",
+            "--max-bytes",
+            limit,
+        ],
+        TESTS,
+        monkeypatch,
+    )
     assert result[0] == code
     assert result[2] == message
     assert result[3] is None
@@ -96,44 +126,68 @@ def test_max_bytes_option(limit, code, message, tmp_path, monkeypatch):
 @pytest.mark.parametrize("limit", ["0", "-5", "lots"])
 def test_max_bytes_must_be_a_positive_number(limit, tmp_path, monkeypatch):
     # click's own usage message; exit 2 like every other misuse
-    code, out, err, exception = run(["build", "good.yaml", "--out", str(tmp_path),
-                                     "--max-bytes", limit], TESTS, monkeypatch)
+    code, out, err, exception = run(
+        ["build", "good.yaml", "--out", str(tmp_path), "--max-bytes", limit],
+        TESTS,
+        monkeypatch,
+    )
     assert (code, exception) == (2, None)
     assert "Error: Invalid value for '--max-bytes'" in err
     assert limit in err.rsplit("'--max-bytes'", 1)[1]
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("missing.yaml", "missing.yaml:1:1: error: no such file: check the name\n"),
-    ("inputs", "inputs:1:1: error: this is a folder, not a file\n"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing.yaml", "missing.yaml:1:1: error: no such file: check the name\n"),
+        ("inputs", "inputs:1:1: error: this is a folder, not a file\n"),
+    ],
+)
 def test_files_that_cannot_be_read(name, message, tmp_path, monkeypatch):
-    code, out, err, exception = run(["build", name, "--out", str(tmp_path)], TESTS,
-                                    monkeypatch)
+    code, out, err, exception = run(
+        ["build", name, "--out", str(tmp_path)], TESTS, monkeypatch
+    )
     assert (code, err, exception) == (2, message, None)
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path, monkeypatch):
     text = (TESTS / "good.yaml").read_text(encoding="utf-8")
-    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace(
-        "area: Riverside", "area: 5").encode("utf-8"))
-    code, out, err, exception = run(["build", "bom.yaml", "--out", "out"], tmp_path,
-                                    monkeypatch)
+    (tmp_path / "bom.yaml").write_bytes(
+        b"\xef\xbb\xbf" + text.replace("area: Riverside", "area: 5").encode("utf-8")
+    )
+    code, out, err, exception = run(
+        ["build", "bom.yaml", "--out", "out"], tmp_path, monkeypatch
+    )
     # the mark is not counted as a character: the column is still 1
     assert (code, err, exception) == (
-        2, "bom.yaml:4:1: error: area: write text here, not the number 5: to keep it "
-           "as written, put it in quotes\n", None)
+        2,
+        "bom.yaml:4:1: error: area: write text here, not the number 5: to keep it "
+        "as written, put it in quotes\n",
+        None,
+    )
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    code, out, err, exception = run(["build", "bom.yaml", "--out", "out", "-f", "html"],
-                                    tmp_path, monkeypatch)
+    code, out, err, exception = run(
+        ["build", "bom.yaml", "--out", "out", "-f", "html"], tmp_path, monkeypatch
+    )
     assert (code, err, exception) == (0, "", None)
 
 
 def test_every_input_is_reported_and_good_ones_still_build(tmp_path, monkeypatch):
     code, out, err, exception = run(
-        ["build", "inputs/empty.yaml", "good.yaml", "inputs/unknown-field.yaml",
-         "--out", str(tmp_path), "--format", "html"], TESTS, monkeypatch)
+        [
+            "build",
+            "inputs/empty.yaml",
+            "good.yaml",
+            "inputs/unknown-field.yaml",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html",
+        ],
+        TESTS,
+        monkeypatch,
+    )
     assert (code, exception) == (2, None)
     assert err == (
         "inputs/empty.yaml:1:1: error: the file is empty: write the inspection in it\n"

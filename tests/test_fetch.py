@@ -31,22 +31,25 @@ def folders(tmp_path) -> tuple[Path, Path]:
     return allowed, outside
 
 
-@pytest.mark.parametrize("url", [
-    "http://example.com/style.css",
-    "https://example.com/font.woff2",
-    "ftp://example.com/picture.png",
-    "HTTP://EXAMPLE.COM/SHOUTED.CSS",
-    "gopher://example.com/1",
-    "//example.com/no-scheme.css",
-    "{outside}/secret.txt",
-    "{allowed}/../outside/secret.txt",
-    "{allowed}/escape.css",
-    "{allowed}/link-out/secret.txt",
-    "{allowed}/missing.css",
-    "{allowed}",
-    "file://example.com{allowed}/ok.css",
-    "file:///etc/passwd",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/style.css",
+        "https://example.com/font.woff2",
+        "ftp://example.com/picture.png",
+        "HTTP://EXAMPLE.COM/SHOUTED.CSS",
+        "gopher://example.com/1",
+        "//example.com/no-scheme.css",
+        "{outside}/secret.txt",
+        "{allowed}/../outside/secret.txt",
+        "{allowed}/escape.css",
+        "{allowed}/link-out/secret.txt",
+        "{allowed}/missing.css",
+        "{allowed}",
+        "file://example.com{allowed}/ok.css",
+        "file:///etc/passwd",
+    ],
+)
 def test_the_fetcher_refuses(url, folders, no_network):
     allowed, outside = folders
     url = url.format(allowed=allowed.as_uri(), outside=outside.as_uri())
@@ -57,14 +60,17 @@ def test_the_fetcher_refuses(url, folders, no_network):
     assert no_network == []
 
 
-@pytest.mark.parametrize(("url", "body", "kind"), [
-    ("{allowed}/ok.css", b"p { color: black }", "text/css"),
-    ("{allowed}/inside.css", b"p { color: black }", "text/css"),
-    ("file://localhost{allowed_path}/ok.css", b"p { color: black }", "text/css"),
-    ("{allowed}/ok.css?v=2#top", b"p { color: black }", "text/css"),
-    ("data:text/plain;base64,aGVsbG8=", b"hello", "text/plain"),
-    ("data:,a%20b", b"a b", "text/plain"),
-])
+@pytest.mark.parametrize(
+    ("url", "body", "kind"),
+    [
+        ("{allowed}/ok.css", b"p { color: black }", "text/css"),
+        ("{allowed}/inside.css", b"p { color: black }", "text/css"),
+        ("file://localhost{allowed_path}/ok.css", b"p { color: black }", "text/css"),
+        ("{allowed}/ok.css?v=2#top", b"p { color: black }", "text/css"),
+        ("data:text/plain;base64,aGVsbG8=", b"hello", "text/plain"),
+        ("data:,a%20b", b"a b", "text/plain"),
+    ],
+)
 def test_the_fetcher_serves(url, body, kind, folders, no_network):
     allowed, _ = folders
     url = url.format(allowed=allowed.as_uri(), allowed_path=allowed)
@@ -88,38 +94,59 @@ def test_building_every_inspection_connects_to_nothing(no_network, tmp_path):
     assert no_network == []
 
 
-@pytest.mark.parametrize(("html", "found"), [
-    ('<img src="http://a.example/x.png" alt="">', ["http://a.example/x.png"]),
-    ('<img srcset="small.png 1x, https://b.example/big.png 2x" alt="">',
-     ["https://b.example/big.png"]),
-    ('<link rel="stylesheet" href="//c.example/s.css">', ["//c.example/s.css"]),
-    ('<svg><image href="file:///etc/passwd"/></svg>', ["file:///etc/passwd"]),
-    ('<video poster="javascript:alert(1)"></video>', ["javascript:alert(1)"]),
-    ('<base href="https://d.example/">', ["https://d.example/"]),
-    ('<meta http-equiv="refresh" content="0; URL=https://e.example/">',
-     ["https://e.example/"]),
-    ('<p style="background: url(ftp://f.example/b.png)">x</p>', ["ftp://f.example/b.png"]),
-    ('<style>@import "https://g.example/a.css";</style>', ["https://g.example/a.css"]),
-    ("<style>p{background:url( 'http://h.example/p.png' )}</style>",
-     ["http://h.example/p.png"]),
-    ('<style>p{background:image-set("http://i.example/1.png" 1x)}</style>',
-     ["http://i.example/1.png"]),
-    ('<style>@font-face{src:url(data:font/ttf;base64,AA)} p{background:url(#x)}</style>',
-     []),
-    ('<a href="https://reports.ofsted.gov.uk/">the report</a>', []),
-    ('<img src="pictures/visit.png" alt="A visit">', []),
-    ("<p>http://j.example/ and url(http://k.example/) as text</p>", []),
-])
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ('<img src="http://a.example/x.png" alt="">', ["http://a.example/x.png"]),
+        (
+            '<img srcset="small.png 1x, https://b.example/big.png 2x" alt="">',
+            ["https://b.example/big.png"],
+        ),
+        ('<link rel="stylesheet" href="//c.example/s.css">', ["//c.example/s.css"]),
+        ('<svg><image href="file:///etc/passwd"/></svg>', ["file:///etc/passwd"]),
+        ('<video poster="javascript:alert(1)"></video>', ["javascript:alert(1)"]),
+        ('<base href="https://d.example/">', ["https://d.example/"]),
+        (
+            '<meta http-equiv="refresh" content="0; URL=https://e.example/">',
+            ["https://e.example/"],
+        ),
+        (
+            '<p style="background: url(ftp://f.example/b.png)">x</p>',
+            ["ftp://f.example/b.png"],
+        ),
+        (
+            '<style>@import "https://g.example/a.css";</style>',
+            ["https://g.example/a.css"],
+        ),
+        (
+            "<style>p{background:url( 'http://h.example/p.png' )}</style>",
+            ["http://h.example/p.png"],
+        ),
+        (
+            '<style>p{background:image-set("http://i.example/1.png" 1x)}</style>',
+            ["http://i.example/1.png"],
+        ),
+        (
+            "<style>@font-face{src:url(data:font/ttf;base64,AA)} "
+            "p{background:url(#x)}</style>",
+            [],
+        ),
+        ('<a href="https://reports.ofsted.gov.uk/">the report</a>', []),
+        ('<img src="pictures/visit.png" alt="A visit">', []),
+        ("<p>http://j.example/ and url(http://k.example/) as text</p>", []),
+    ],
+)
 def test_remote_references_in_a_page(html, found):
-    assert remote_references(f"<!DOCTYPE html><html><body>{html}</body></html>") == found
+    assert (
+        remote_references(f"<!DOCTYPE html><html><body>{html}</body></html>") == found
+    )
 
 
 def _layout(folder: Path, css: str) -> Path:
     """A layout folder with its own stylesheet ``css``."""
     folder.mkdir()
     (folder / "layout.toml").write_text(
-        'name = "own"\nentry = "main.html"\n'
-        'stylesheets = ["base.css", "own.css"]\n'
+        'name = "own"\nentry = "main.html"\nstylesheets = ["base.css", "own.css"]\n'
     )
     (folder / "main.html").write_text(
         '{% extends "base.html" %}\n'
@@ -132,20 +159,26 @@ def _layout(folder: Path, css: str) -> Path:
 def _build(layout: Path, out: Path, monkeypatch) -> tuple[int, str, str]:
     monkeypatch.chdir(layout.parent)
     result = CliRunner().invoke(
-        main, ["build", str(GOOD), "--out", str(out), "--layout", layout.name])
+        main, ["build", str(GOOD), "--out", str(out), "--layout", layout.name]
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_a_layout_asking_the_network_fails(tmp_path, monkeypatch, no_network):
-    layout = _layout(tmp_path / "own", (
-        '@import url("https://example.com/more.css");\n'
-        "/* a tracking picture */\n"
-        'body { background: url("http://example.com/pixel.png"); }\n'
-    ))
+    layout = _layout(
+        tmp_path / "own",
+        (
+            '@import url("https://example.com/more.css");\n'
+            "/* a tracking picture */\n"
+            'body { background: url("http://example.com/pixel.png"); }\n'
+        ),
+    )
     code, out, err = _build(layout, tmp_path / "out", monkeypatch)
-    end = ("when it is opened, and easyread pages fetch nothing: put the file in the "
-           "layout folder and use data_url('name') or a file name\n")
+    end = (
+        "when it is opened, and easyread pages fetch nothing: put the file in the "
+        "layout folder and use data_url('name') or a file name\n"
+    )
     assert (code, out) == (2, "")
     assert err == (
         f"{layout}/own.css:1:14: error: the page would fetch "
@@ -159,15 +192,20 @@ def test_a_layout_asking_the_network_fails(tmp_path, monkeypatch, no_network):
 
 def test_a_layout_reading_files_outside_fails(tmp_path, monkeypatch, no_network):
     (tmp_path / "outside.png").write_bytes(b"not shown")
-    layout = _layout(tmp_path / "own", (
-        'body { background: url("../outside.png"); }\n'
-        'h1 { background: url("escape.png"); }\n'
-    ))
+    layout = _layout(
+        tmp_path / "own",
+        (
+            'body { background: url("../outside.png"); }\n'
+            'h1 { background: url("escape.png"); }\n'
+        ),
+    )
     (layout / "escape.png").symlink_to(tmp_path / "outside.png")
     code, out, err = _build(layout, tmp_path / "out", monkeypatch)
-    end = ("and easyread fetches nothing from the network or outside the layout folder, "
-           "fonts/ and the data file's folder: put the file in the layout folder and "
-           "refer to it by its name\n")
+    end = (
+        "and easyread fetches nothing from the network or outside the layout folder, "
+        "fonts/ and the data file's folder: put the file in the layout folder and "
+        "refer to it by its name\n"
+    )
     assert (code, out) == (2, "")
     assert err == (
         f"{layout}/own.css:1:28: error: the page asks for "
@@ -187,5 +225,8 @@ def test_a_layout_with_its_own_files_builds(tmp_path, monkeypatch, no_network):
     )
     code, out, err = _build(layout, tmp_path / "out", monkeypatch)
     assert (code, err) == (0, "")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.html", "good.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "good.html",
+        "good.pdf",
+    ]
     assert no_network == []

@@ -74,7 +74,9 @@ def hostile(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     data = YAML(typ="safe").load(GOOD)
     data.update(
-        title=TITLE, kind=KIND, area=AREA,
+        title=TITLE,
+        kind=KIND,
+        area=AREA,
         going_well=HOSTILE,
         talk_to=[{"who": "javascript:alert(3) </ x", "how": "Call {{ 7*7 }} now."}],
         glossary=[{"word": "{{ x }}", "meaning": "' onmouseover='alert(4) </ y"}],
@@ -96,23 +98,35 @@ def test_hostile_strings_are_text_in_the_html(hostile):
     parsed = _Page()
     parsed.feed(html)
     text = _flat(" ".join(parsed.text))
-    for string in [*HOSTILE, AREA, "javascript:alert(3) </ x", "{{ x }}",
-                   "' onmouseover='alert(4) </ y", '"> onerror=alert(5) </ z']:
+    for string in [
+        *HOSTILE,
+        AREA,
+        "javascript:alert(3) </ x",
+        "{{ x }}",
+        "' onmouseover='alert(4) </ y",
+        '"> onerror=alert(5) </ z',
+    ]:
         assert _flat(string) in text
     assert parsed.title == TITLE
     assert "49" not in text
     assert "script" not in parsed.tags
     assert [name for name, _ in parsed.attributes if name.startswith("on")] == []
-    assert ("content", f"{KIND}: an easy-read summary for "
-            "This is for children and young people who get help from the council.") in \
-        parsed.attributes
+    assert (
+        "content",
+        f"{KIND}: an easy-read summary for "
+        "This is for children and young people who get help from the council.",
+    ) in parsed.attributes
     assert parsed.tags.count("style") == 1
 
 
 def test_hostile_strings_are_text_in_the_pdf(hostile):
     pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, "-enc", "UTF-8", str(hostile / "hostile.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", str(hostile / "hostile.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     text = _flat(text)
     for string in [*HOSTILE, TITLE, AREA, "javascript:alert(3) </ x"]:
         assert _flat(string) in text
@@ -120,7 +134,9 @@ def test_hostile_strings_are_text_in_the_pdf(hostile):
 
 
 def test_the_hostile_pdf_is_still_pdf_ua(hostile):
-    report = page.validate_pdf(hostile / "hostile.pdf", profile=page.ValidationProfile.PDF_UA_1)
+    report = page.validate_pdf(
+        hostile / "hostile.pdf", profile=page.ValidationProfile.PDF_UA_1
+    )
     assert [(f.rule_id, f.message) for f in report.failures] == []
     assert report.is_compliant
     assert report.rules.total >= 100

@@ -1,4 +1,4 @@
-"""Nothing lost: a failed build leaves earlier outputs as they were; inputs are never touched."""
+"""Nothing lost: a failed build leaves earlier pages; inputs stay untouched."""
 
 from __future__ import annotations
 
@@ -54,10 +54,13 @@ def test_a_failing_pdf_leaves_the_earlier_pages(built, tmp_path):
     layout.mkdir()
     (layout / "layout.toml").write_text('stylesheets = ["base.css", "own.css"]\n')
     (layout / "main.html").write_text(
-        '{% extends "base.html" %}{% block main %}<h1>New</h1>{% endblock %}')
+        '{% extends "base.html" %}{% block main %}<h1>New</h1>{% endblock %}'
+    )
     (layout / "own.css").write_text('h1 { background: url("../outside.png") }\n')
     (tmp_path / "outside.png").write_bytes(b"")
-    code, _, err = _run("build", str(source), "--out", str(out), "--layout", str(layout))
+    code, _, err = _run(
+        "build", str(source), "--out", str(out), "--layout", str(layout)
+    )
     assert code == 2
     assert "outside.png" in err
     assert _snapshot(out) == before  # no new page, and no temporary file left
@@ -74,8 +77,11 @@ def test_a_build_that_works_replaces_both_pages(built):
 
 
 def _digests(folder: Path) -> dict[Path, tuple[str, int]]:
-    return {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_building_never_changes_the_inputs(tmp_path):
@@ -93,7 +99,9 @@ def test_two_inputs_with_one_name_are_refused(tmp_path):
     for folder in ("a", "b"):
         shutil.copy(GOOD, tmp_path / folder / "good.yaml")
     first, second = tmp_path / "a" / "good.yaml", tmp_path / "b" / "good.yaml"
-    code, out, err = _run("build", str(first), str(second), "--out", str(tmp_path / "out"))
+    code, out, err = _run(
+        "build", str(first), str(second), "--out", str(tmp_path / "out")
+    )
     assert (code, out) == (2, "")
     assert err == (
         f"{second}:1:1: error: {first} is also written as good.html: rename one of "
@@ -110,8 +118,10 @@ def test_an_output_that_would_replace_an_input_is_refused(tmp_path):
     before = source.read_bytes()
     code, out, err = _run("build", str(source), "--out", str(tmp_path), "-f", "html")
     assert (code, out) == (2, "")
-    assert err == (f"{source}:1:1: error: the output summary.html would replace the input "
-                   f"{source}: choose another --out folder\n")
+    assert err == (
+        f"{source}:1:1: error: the output summary.html would replace the input "
+        f"{source}: choose another --out folder\n"
+    )
     assert source.read_bytes() == before
 
 
@@ -119,5 +129,7 @@ def test_an_output_folder_that_cannot_be_made(tmp_path):
     (tmp_path / "file").write_text("")
     code, out, err = _run("build", str(GOOD), "--out", str(tmp_path / "file" / "out"))
     assert (code, out) == (2, "")
-    assert err == (f"{tmp_path / 'file' / 'out'}:1:1: error: cannot make the output "
-                   "folder: not a directory\n")
+    assert err == (
+        f"{tmp_path / 'file' / 'out'}:1:1: error: cannot make the output "
+        "folder: not a directory\n"
+    )

@@ -19,45 +19,158 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from render.errors import InputError
-from render.layouts import find_layout
 from render.html import render_html
+from render.layouts import find_layout
 from render.pipeline import load
 
 GOOD = json.loads((Path(__file__).resolve().parent / "good.json").read_text())
 LINE = re.compile(r"^.+:\d+:\d+: error: \S.*$")
-NOT_OURS = ("Input should", "Value error", "Field required", "Extra inputs",
-            "validation error", "this value is not right here", "Traceback")
-SETTINGS = settings(max_examples=int(os.environ.get("EASYREAD_EXAMPLES", "150")), deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+NOT_OURS = (
+    "Input should",
+    "Value error",
+    "Field required",
+    "Extra inputs",
+    "validation error",
+    "this value is not right here",
+    "Traceback",
+)
+SETTINGS = settings(
+    max_examples=int(os.environ.get("EASYREAD_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
-FIELDS = ["title", "area", "kind", "framework", "inspectorates", "visit", "start", "end",
-          "published", "audience", "min_age", "max_age", "who", "about", "judgement",
-          "what", "overall", "parts", "grade", "going_well", "to_improve", "facts",
-          "text", "count", "out_of", "icon", "next_steps", "reply", "said",
-          "full_report", "url", "talk_to", "how", "glossary", "word", "meaning",
-          "pictures", "file", "alt", "language", "target", "name", "about"]
+FIELDS = [
+    "title",
+    "area",
+    "kind",
+    "framework",
+    "inspectorates",
+    "visit",
+    "start",
+    "end",
+    "published",
+    "audience",
+    "min_age",
+    "max_age",
+    "who",
+    "about",
+    "judgement",
+    "what",
+    "overall",
+    "parts",
+    "grade",
+    "going_well",
+    "to_improve",
+    "facts",
+    "text",
+    "count",
+    "out_of",
+    "icon",
+    "next_steps",
+    "reply",
+    "said",
+    "full_report",
+    "url",
+    "talk_to",
+    "how",
+    "glossary",
+    "word",
+    "meaning",
+    "pictures",
+    "file",
+    "alt",
+    "language",
+    "target",
+    "name",
+    "about",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
     st.text(max_size=30),
-    st.sampled_from(["2013-02-15", "2013-02-30", "ilacs", "good", "Good", "x" * 1001,
-                     "https://example.com/", "javascript:alert(1)", "**bold**", "*it*",
-                     "<b>", "&amp;", "{{ 7*7 }}", "\u0000", "\ud83d", "   ", ""]),
+    st.sampled_from(
+        [
+            "2013-02-15",
+            "2013-02-30",
+            "ilacs",
+            "good",
+            "Good",
+            "x" * 1001,
+            "https://example.com/",
+            "javascript:alert(1)",
+            "**bold**",
+            "*it*",
+            "<b>",
+            "&amp;",
+            "{{ 7*7 }}",
+            "\u0000",
+            "\ud83d",
+            "   ",
+            "",
+        ]
+    ),
 )
 documents = st.recursive(
     scalars,
     lambda inner: st.one_of(
         st.lists(inner, max_size=5),
-        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner,
-                        max_size=6),
+        st.dictionaries(
+            st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=6
+        ),
     ),
     max_leaves=30,
 )
-yaml_pieces = st.sampled_from([
-    "title", "area", "going_well", "visit", "start", "x", "2013-02-15", "yes", "~",
-    ":", ": ", "- ", "\n", "\n  ", "\n    ", "\t", " ", "[", "]", "{", "}", ",", "'", '"',
-    "&a ", "*a", "!!str ", "!foo ", "<<: ", "? ", "|", ">", "#", "---\n", "...\n",
-    "%YAML 1.1\n", "\\u0041", "\\", "@", "`", "\u00e9", "\ufeff", "\x07", "\U0001f600",
-])
+yaml_pieces = st.sampled_from(
+    [
+        "title",
+        "area",
+        "going_well",
+        "visit",
+        "start",
+        "x",
+        "2013-02-15",
+        "yes",
+        "~",
+        ":",
+        ": ",
+        "- ",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "\t",
+        " ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "'",
+        '"',
+        "&a ",
+        "*a",
+        "!!str ",
+        "!foo ",
+        "<<: ",
+        "? ",
+        "|",
+        ">",
+        "#",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "\\u0041",
+        "\\",
+        "@",
+        "`",
+        "\u00e9",
+        "\ufeff",
+        "\x07",
+        "\U0001f600",
+    ]
+)
 yaml_texts = st.one_of(
     st.lists(yaml_pieces, max_size=40).map("".join),
     st.text(max_size=200),
@@ -67,8 +180,13 @@ yaml_texts = st.one_of(
 def paths(value, prefix=()):
     """Every field path in ``value``."""
     yield prefix
-    items = value.items() if isinstance(value, dict) else enumerate(value) \
-        if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     for key, inner in items:
         yield from paths(inner, (*prefix, key))
 
@@ -103,7 +221,7 @@ def folder(tmp_path_factory) -> Path:
 
 
 def _check(path: Path) -> None:
-    """``path`` loads into a valid model (which renders) or an InputError in our words."""
+    """``path`` gives a model (which renders) or an InputError in our own words."""
     try:
         document = load(path)
     except InputError as exc:
