@@ -28,7 +28,17 @@ LOCAL_HOSTS = {"", "localhost"}
 
 
 class Refused(ValueError):
-    """A URL the locked fetcher will not serve."""
+    """A URL the locked fetcher will not serve; the message says why, in plain words."""
+
+
+_OUTSIDE = (
+    "easyread reads no file outside the layout folder, fonts/ and the data file's "
+    "folder: put the file in the layout folder and refer to it by its name"
+)
+_NETWORK = (
+    "easyread fetches nothing from the network: put the file in the layout folder "
+    "and refer to it by its name"
+)
 
 
 def write_pdf(
@@ -54,7 +64,10 @@ def write_pdf(
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
         raise InputError(
-            [_refused_problem(url, layout, base_url) for url in fetcher.refused]
+            [
+                _refused_problem(url, why, layout, base_url)
+                for url, why in fetcher.refused.items()
+            ]
         )
     if errors:
         raise BuildError("WeasyPrint reported: " + "; ".join(errors))
@@ -82,7 +95,8 @@ def _errors_fail(logger_name: str) -> Iterator[list[str]]:
 def locked_fetcher(allowed: Sequence[Path]):
     """A WeasyPrint URL fetcher serving ``data:`` URLs and files under ``allowed``.
 
-    Every URL it will not serve raises ``Refused`` and is kept in ``.refused``.
+    Every URL it will not serve raises ``Refused`` and is kept in ``.refused``,
+    with the reason.
     """
     import weasyprint.urls
 
@@ -93,14 +107,13 @@ def locked_fetcher(allowed: Sequence[Path]):
 
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"data", "file"})
-            self.refused: list[str] = []
+            self.refused: dict[str, str] = {}
 
         def fetch(self, url: str, headers=None):
             try:
                 kind, body, served = _serve(url, roots)
-            except Refused:
-                if url not in self.refused:
-                    self.refused.append(url)
+            except Refused as exc:
+                self.refused.setdefault(url, str(exc))
                 raise
             return weasyprint.urls.URLFetcherResponse(
                 served, body, headers={"Content-Type": kind}
@@ -118,19 +131,21 @@ def _serve(url: str, roots: Sequence[Path]) -> tuple[str, bytes, str]:
         path = _local_file(url, roots)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return kind, path.read_bytes(), path.as_uri()
-    raise Refused(f"easyread fetches nothing from the network: {url}")
+    raise Refused(_NETWORK)
 
 
 def _local_file(url: str, roots: Sequence[Path]) -> Path:
     parts = urllib.parse.urlsplit(url)
     if parts.netloc.lower() not in LOCAL_HOSTS:
-        raise Refused(f"a file on another computer: {url}")
+        raise Refused(_NETWORK)  # a file on another computer
     try:
         path = Path(urllib.parse.unquote(parts.path)).resolve()
     except (OSError, ValueError):
-        raise Refused(f"not a file name: {url}") from None
-    if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
-        raise Refused(f"outside the folders easyread reads from: {url}")
+        raise Refused("this is not a file name: check it") from None
+    if not any(path.is_relative_to(root) for root in roots):
+        raise Refused(_OUTSIDE)
+    if not path.is_file():
+        raise Refused("there is no such file: check the name")
     return path
 
 
@@ -142,22 +157,16 @@ def _decode_data_url(url: str) -> tuple[str, bytes]:
         try:
             return kind, base64.b64decode(payload, validate=False)
         except binascii.Error:
-            raise Refused("a data: URL that is not valid base64") from None
+            raise Refused("this data: URL is not valid base64: check it") from None
     return kind, urllib.parse.unquote_to_bytes(payload)
 
 
-def _refused_problem(url: str, layout: Layout | None, base_url: Path) -> Problem:
+def _refused_problem(
+    url: str, why: str, layout: Layout | None, base_url: Path
+) -> Problem:
     """Where ``url`` is written in the layout, and what to do about it."""
     needles = [url]
     if url.startswith("file:"):  # written relative: look for the file name
         needles.append(Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name)
     where = layout.locate(needles) if layout else (str(base_url), 1, 1)
-    return Problem(
-        *where,
-        "",
-        (
-            f"the page asks for '{url}', and easyread fetches nothing from the network "
-            "or outside the layout folder, fonts/ and the data file's folder: "
-            "put the file in the layout folder and refer to it by its name"
-        ),
-    )
+    return Problem(*where, "", f"the page asks for '{url}': {why}")

@@ -31,32 +31,47 @@ def folders(tmp_path) -> tuple[Path, Path]:
     return allowed, outside
 
 
+NETWORK = (
+    "easyread fetches nothing from the network: put the file in the layout folder "
+    "and refer to it by its name"
+)
+OUTSIDE = (
+    "easyread reads no file outside the layout folder, fonts/ and the data file's "
+    "folder: put the file in the layout folder and refer to it by its name"
+)
+MISSING = "there is no such file: check the name"
+
+
 @pytest.mark.parametrize(
-    "url",
+    ("url", "reason"),
     [
-        "http://example.com/style.css",
-        "https://example.com/font.woff2",
-        "ftp://example.com/picture.png",
-        "HTTP://EXAMPLE.COM/SHOUTED.CSS",
-        "gopher://example.com/1",
-        "//example.com/no-scheme.css",
-        "{outside}/secret.txt",
-        "{allowed}/../outside/secret.txt",
-        "{allowed}/escape.css",
-        "{allowed}/link-out/secret.txt",
-        "{allowed}/missing.css",
-        "{allowed}",
-        "file://example.com{allowed}/ok.css",
-        "file:///etc/passwd",
+        ("http://example.com/style.css", NETWORK),
+        ("https://example.com/font.woff2", NETWORK),
+        ("ftp://example.com/picture.png", NETWORK),
+        ("HTTP://EXAMPLE.COM/SHOUTED.CSS", NETWORK),
+        ("gopher://example.com/1", NETWORK),
+        ("//example.com/no-scheme.css", NETWORK),
+        ("file://example.com{allowed_path}/ok.css", NETWORK),
+        ("{outside}/secret.txt", OUTSIDE),
+        ("{allowed}/../outside/secret.txt", OUTSIDE),
+        ("{allowed}/escape.css", OUTSIDE),
+        ("{allowed}/link-out/secret.txt", OUTSIDE),
+        ("file:///etc/passwd", OUTSIDE),
+        ("{allowed}/missing.css", MISSING),
+        ("{allowed}", MISSING),
+        ("file:///a%00b", "this is not a file name: check it"),
+        ("data:text/plain;base64,a", "this data: URL is not valid base64: check it"),
     ],
 )
-def test_the_fetcher_refuses(url, folders, no_network):
+def test_the_fetcher_refuses(url, reason, folders, no_network):
     allowed, outside = folders
-    url = url.format(allowed=allowed.as_uri(), outside=outside.as_uri())
+    url = url.format(
+        allowed=allowed.as_uri(), outside=outside.as_uri(), allowed_path=allowed
+    )
     fetcher = locked_fetcher([allowed])
     with pytest.raises(Refused):
         fetcher(url)
-    assert fetcher.refused == [url]
+    assert fetcher.refused == {url: reason}
     assert no_network == []
 
 
@@ -77,7 +92,7 @@ def test_the_fetcher_serves(url, body, kind, folders, no_network):
     fetcher = locked_fetcher([allowed])
     response = fetcher(url)
     assert (response.read(), response.content_type) == (body, kind)
-    assert fetcher.refused == []
+    assert fetcher.refused == {}
 
 
 def test_the_network_guard_works(no_network):
@@ -197,21 +212,19 @@ def test_a_layout_reading_files_outside_fails(tmp_path, monkeypatch, no_network)
         (
             'body { background: url("../outside.png"); }\n'
             'h1 { background: url("escape.png"); }\n'
+            '.cover { background: url("missing.png"); }\n'
         ),
     )
     (layout / "escape.png").symlink_to(tmp_path / "outside.png")
     code, out, err = _build(layout, tmp_path / "out", monkeypatch)
-    end = (
-        "and easyread fetches nothing from the network or outside the layout folder, "
-        "fonts/ and the data file's folder: put the file in the layout folder and "
-        "refer to it by its name\n"
-    )
     assert (code, out) == (2, "")
     assert err == (
         f"{layout}/own.css:1:28: error: the page asks for "
-        f"'{(tmp_path / 'outside.png').as_uri()}', {end}"
+        f"'{(tmp_path / 'outside.png').as_uri()}': {OUTSIDE}\n"
         f"{layout}/own.css:2:23: error: the page asks for "
-        f"'{(layout / 'escape.png').as_uri()}', {end}"
+        f"'{(layout / 'escape.png').as_uri()}': {OUTSIDE}\n"
+        f"{layout}/own.css:3:27: error: the page asks for "
+        f"'{(layout / 'missing.png').as_uri()}': {MISSING}\n"
     )
     assert list((tmp_path / "out").iterdir()) == []
     assert no_network == []
