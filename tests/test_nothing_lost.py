@@ -133,3 +133,21 @@ def test_an_output_folder_that_cannot_be_made(tmp_path):
         f"{tmp_path / 'file' / 'out'}:1:1: error: cannot make the output "
         "folder: not a directory\n"
     )
+
+
+def test_a_build_error_is_one_line_and_leaves_the_earlier_pages(built, monkeypatch):
+    # an error that is not the input's fault (here, one WeasyPrint would report)
+    from render import pipeline
+    from render.errors import BuildError
+
+    def fail(*args, **kwargs):
+        raise BuildError("WeasyPrint reported: something \x1b[31mwent wrong\nhere")
+
+    source, out, before = built
+    monkeypatch.setattr(pipeline, "write_pdf", fail)
+    code, stdout, err = _run("build", str(source), "--out", str(out))
+    assert (code, stdout) == (2, "")
+    assert err == (
+        f"{source}: error: WeasyPrint reported: something \\x1b[31mwent wrong\\nhere\n"
+    )
+    assert _snapshot(out) == before
