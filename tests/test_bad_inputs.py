@@ -195,3 +195,51 @@ def test_every_input_is_reported_and_good_ones_still_build(tmp_path, monkeypatch
         "mean 'title'?): remove it or check the spelling\n"
     )
     assert out == f"wrote {tmp_path / 'good.html'}\n"
+
+
+OWN = (
+    "id: own\nname: Our own checks\ninspectorate: The council\nyears: From 2020\n"
+    "scale:\n  - id: good\n    name: Good\n    meaning: Does what it should.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("framework", "lines"),
+    [
+        (OWN, []),
+        (
+            OWN.replace("id: own", "id: ours"),
+            [
+                "frameworks/own.yaml:1:1: error: id: the id 'ours' must match the file "
+                "name 'own'"
+            ],
+        ),
+        (
+            OWN.replace("    meaning: Does what it should.\n", "") + "colour: red\n",
+            [
+                "frameworks/own.yaml:6:5: error: scale[0].meaning: this field is "
+                "required: add 'meaning: ...'",
+                "frameworks/own.yaml:8:1: error: colour: unknown field 'colour': "
+                "remove it or check the spelling",
+            ],
+        ),
+        (
+            "id: own\nname: [x\n",
+            [
+                "frameworks/own.yaml:2:7: error: a ',' between two "
+                "items, or the ']' that closes this list, is missing"
+            ],
+        ),
+    ],
+)
+def test_a_framework_beside_the_data_file(framework, lines, tmp_path, monkeypatch):
+    (tmp_path / "frameworks").mkdir()
+    (tmp_path / "frameworks" / "own.yaml").write_text(framework)
+    (tmp_path / "ours.yaml").write_text(
+        (TESTS / "good.yaml").read_text().replace("framework: ilacs", "framework: own")
+    )
+    code, out, err, exception = run(
+        ["build", "ours.yaml", "--out", "out", "-f", "html"], tmp_path, monkeypatch
+    )
+    assert exception is None
+    assert (code, err.splitlines()) == (2 if lines else 0, lines)
