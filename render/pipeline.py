@@ -89,7 +89,7 @@ def build_one(
 
 def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) -> None:
     """Refuse a build that would overwrite an input, or write two inputs to one name."""
-    inputs = {p.resolve(): p for p in paths if p.exists()}
+    inputs = {p.resolve(): p for p in paths if _is_file(p)}
     first: dict[Path, Path] = {}
     problems = []
     for path in paths:
@@ -105,6 +105,13 @@ def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) 
                     "rename one of them, or build them into different folders")))
     if problems:
         raise InputError(problems)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, say: load() will tell
+        return False
 
 
 def _publish(

@@ -140,6 +140,10 @@ def test_max_bytes_must_be_a_positive_number(limit, tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
+        (
+            "a" * 300 + ".yaml",
+            "a" * 300 + ".yaml:1:1: error: cannot read the file: file name too long\n",
+        ),
         ("missing.yaml", "missing.yaml:1:1: error: no such file: check the name\n"),
         ("inputs", "inputs:1:1: error: this is a folder, not a file\n"),
     ],
