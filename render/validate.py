@@ -107,11 +107,12 @@ def _validate(model: type[BaseModel], source: Source, problems: list[Problem]) -
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        problems += [_problem(model, source, error) for error in _pruned(exc.errors())]
+        errors = _pruned(model, exc.errors())
+        problems += [_problem(model, source, error) for error in errors]
         return None
 
 
-def _pruned(errors: list[Any]) -> list[Any]:
+def _pruned(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """Drop the errors that only follow from another one.
 
     A list whose items are all wrong is also "empty" to pydantic; a missing
@@ -119,18 +120,17 @@ def _pruned(errors: list[Any]) -> list[Any]:
     already told by the "did you mean".
     """
     inner = {e["loc"][:i] for e in errors for i in range(1, len(e["loc"]))}
-    unknown = [e["loc"] for e in errors if e["type"] == "extra_forbidden"]
+    meant = {
+        (*e["loc"][:-1], _closest(str(e["loc"][-1]), _fields_at(model, e["loc"][:-1])))
+        for e in errors
+        if e["type"] == "extra_forbidden"
+    }
     return [
         e
         for e in errors
         if not (e["type"] == "too_short" and e["loc"] in inner)
-        and not (e["type"] == "missing" and _misspelt(e["loc"], unknown))
+        and not (e["type"] == "missing" and e["loc"] in meant)
     ]
-
-
-def _misspelt(missing: tuple, unknown: list[tuple]) -> bool:
-    names = [str(loc[-1]) for loc in unknown if loc[:-1] == missing[:-1]]
-    return bool(difflib.get_close_matches(str(missing[-1]), names, n=1, cutoff=0.6))
 
 
 def _judgement(
@@ -221,9 +221,15 @@ def _picture_problems(inspection: Inspection, source: Source) -> list[Problem]:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = _closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be, if any is close."""
     folded = {c.lower(): c for c in choices}
     close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
-    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
+    return folded[close[0]] if close else None
 
 
 # --- pydantic's errors in plain words ------------------------------------------
