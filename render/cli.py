@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 
 from . import __version__, report
-from .errors import BuildError, InputError, ToolMissing
+from .errors import BuildError, InputError, ToolMissing, printable
+from .load import MAX_BYTES
 from .pipeline import FORMATS, build
 from .report import FORMATS as REPORT_FORMATS
 
@@ -55,7 +56,8 @@ def main(verbose: bool) -> None:
 
 @main.command("build")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--out", "out_dir",
+              type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder for the pages.")
 @click.option("-f", "--format", "formats", default=",".join(FORMATS), show_default=True,
               callback=_formats, help="Formats to make, separated by commas.")
@@ -66,8 +68,10 @@ def main(verbose: bool) -> None:
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: the nearest easyread.toml "
                    "or pyproject.toml).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES,
+              show_default=True, help="Refuse an input file bigger than this.")
 def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
-                  layout: str, strict: bool, config: Path | None) -> None:
+                  layout: str, strict: bool, config: Path | None, max_bytes: int) -> None:
     """Render inspection FILES (YAML or JSON) into OUT as NAME.html and NAME.pdf.
 
     Every input is checked first; one that cannot be read or is invalid gets
@@ -84,7 +88,7 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
         settings = load_settings(config)
         with click.progressbar(files, label="Building", file=sys.stderr,
                                hidden=not show_bar, item_show_func=_name) as bar:
-            results = build(bar, out_dir, formats, layout, settings, strict)
+            results = build(bar, out_dir, formats, layout, settings, strict, max_bytes)
     except InputError as exc:
         _fail(exc)
     codes = [EXIT_OK]
@@ -97,7 +101,7 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
         elif isinstance(result.error, BuildError):
             codes.append(EXIT_INVALID)
             for message in result.error.messages:
-                click.echo(f"{result.source}: error: {message}", err=True)
+                click.echo(printable(f"{result.source}: error: {message}"), err=True)
         else:
             missed = isinstance(result.error, TargetMissed)
             codes.append(EXIT_FINDINGS if missed else EXIT_INVALID)
@@ -201,8 +205,9 @@ def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> Non
     for error in result.errors:
         click.echo(str(error), err=True)
     if result.reports:
+        colored = _use_color("auto")
         click.echo(report.render_reports(result.reports, fmt, TOOL, result.rules,
-                                         color=fmt == "text"))
+                                         color=colored), color=colored)
     if result.errors:
         sys.exit(EXIT_INVALID)
     sys.exit(EXIT_OK if result.passed else EXIT_FINDINGS)

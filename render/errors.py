@@ -7,8 +7,25 @@ exit codes.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_SHOWN = 100
+# Characters that could break the one-line format or play tricks on a terminal.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """``text`` with control, bidi and broken characters written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI
+        else ch
+        for ch in text
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -24,19 +41,40 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: error: {field}{self.message}"
+        return printable(f"{where}: error: {field}{self.message}")
 
 
 class InputError(Exception):
     """An input cannot be used; ``problems`` says every reason at once."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.problems = sorted(set(problems))
+        shown = [str(p) for p in self.problems[:MAX_SHOWN]]
+        if len(self.problems) > MAX_SHOWN:
+            first_hidden = self.problems[MAX_SHOWN]
+            shown.append(
+                str(
+                    Problem(
+                        first_hidden.path,
+                        first_hidden.line,
+                        first_hidden.col,
+                        "",
+                        f"{len(self.problems) - MAX_SHOWN:,} more problems are not "
+                        "shown: "
+                        "fix these first",
+                    )
+                )
+            )
+        super().__init__("\n".join(shown))
 
     @classmethod
     def single(
-        cls, path: Path | str, message: str, line: int = 1, col: int = 1, field: str = ""
+        cls,
+        path: Path | str,
+        message: str,
+        line: int = 1,
+        col: int = 1,
+        field: str = "",
     ) -> InputError:
         return cls([Problem(str(path), line, col, field, message)])
 

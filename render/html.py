@@ -11,9 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from . import text
+from .errors import InputError
 from .icons import IconSet
-from .layouts import Layout, make_environment
+from .layouts import Layout, make_environment, remote_problems, template_problem
 from .model import Contact, Document, Fact, Picture, Point, Word
 
 if TYPE_CHECKING:  # ReportLab is slow to import: drawings.py only when drawing
@@ -95,10 +98,16 @@ def render_html(
         layout.icons,
         figures,
     )
-    template = env.get_template(layout.entry)
-    return template.render(
-        page=page,
-        doc=document.inspection,
-        framework=document.framework,
-        readability=readability,
-    )
+    try:
+        html = env.get_template(layout.entry).render(
+            page=page,
+            doc=document.inspection,
+            framework=document.framework,
+            readability=readability,
+        )
+    except jinja2.TemplateError as exc:  # a layout's own mistake
+        raise InputError([template_problem(exc, layout)]) from None
+    problems = remote_problems(html, layout)
+    if problems:
+        raise InputError(problems)
+    return html

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import mimetypes
+import re
 import tomllib
+import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +22,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
-from .errors import InputError
+from .errors import InputError, Problem
 from .icons import IconSet, load_icons
+from .offline import remote_references
 from .pictures import as_data_url
 from .resources import bundled
 
@@ -48,6 +52,20 @@ class Layout:
     def icons(self) -> IconSet:
         """The icons of this layout and the rule that picks one for a point."""
         return load_icons(self.search_path)
+    def files(self) -> list[Path]:
+        """The layout's stylesheets and templates, where a problem may be written."""
+        sheets = [self.find(name) for name in self.stylesheets]
+        return sheets + sorted(self.folder.glob("*.html")) + sorted(
+            (bundled("layouts") / BASE).glob("*.html"))
+
+    def locate(self, needles: Iterable[str]) -> tuple[str, int, int]:
+        """Where the first of ``needles`` is written in the layout's files."""
+        for needle in needles:
+            for path in self.files():
+                found = _find_in(path, needle)
+                if found:
+                    return (str(path), *found)
+        return (str(self.folder / SETTINGS), 1, 1)
 
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path."""
@@ -55,7 +73,20 @@ class Layout:
             candidate = (folder / name).resolve()
             if candidate.is_file() and candidate.is_relative_to(folder.resolve()):
                 return candidate
-        raise InputError.single(self.folder / SETTINGS, f"the layout has no file '{name}'")
+        raise InputError.single(
+            self.folder / SETTINGS, f"the layout has no file '{name}'")
+
+
+def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
+    """The line and column of ``needle`` in the text file ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    at = text.find(needle) if needle else -1
+    if at < 0:
+        return None
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def find_layout(name_or_path: str | Path) -> Layout:
@@ -71,10 +102,7 @@ def find_layout(name_or_path: str | Path) -> Layout:
             f"no layout here: a layout is a folder with a {SETTINGS}; "
             f"bundled layouts: {', '.join(known)}",
         )
-    try:
-        settings = tomllib.loads(settings_file.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(settings_file, f"not valid TOML: {exc}") from None
+    settings = _read_settings(settings_file)
     return Layout(
         name=settings.get("name", folder.name),
         folder=folder.resolve(),
@@ -83,6 +111,47 @@ def find_layout(name_or_path: str | Path) -> Layout:
         fonts=dict(settings.get("fonts", {})),
         font_family=settings.get("font_family", "Atkinson Hyperlegible"),
     )
+
+
+# The settings a layout.toml may give, and what each must be.
+_SETTINGS = {
+    "name": (str, "a name in quotes"),
+    "entry": (str, "a template's file name in quotes, such as \"main.html\""),
+    "stylesheets": (list, 'a list of file names, such as ["base.css", "layout.css"]'),
+    "fonts": (dict, "a [fonts] table of weights and font files"),
+    "font_family": (str, "a font's name in quotes"),
+}
+
+
+def _read_settings(path: Path) -> dict:
+    """The settings in ``path``, or an ``InputError`` saying what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        settings = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError.single(
+            path, f"cannot read the layout's settings: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        lines = text.splitlines() or [""]
+        line, col = (int(where[1]), int(where[2])) if where else (
+            len(lines), len(lines[-1]) + 1)
+        reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
+        raise InputError.single(
+            path, f"this is not valid TOML: {reason}", line, col) from None
+    problems = []
+    for key, (kind, what) in _SETTINGS.items():
+        value = settings.get(key)
+        items = value if isinstance(value, list) else (value or {}).values() \
+            if isinstance(value, dict) else ()
+        if value is not None and (not isinstance(value, kind)
+                                  or not all(isinstance(v, str) for v in items)):
+            line = next((n for n, row in enumerate(text.splitlines(), 1)
+                         if row.lstrip().startswith((key, f"[{key}]"))), 1)
+            problems.append(Problem(str(path), line, 1, key, f"write {what} here"))
+    if problems:
+        raise InputError(problems)
+    return settings
 
 
 def make_environment(layout: Layout) -> jinja2.Environment:
@@ -95,6 +164,7 @@ def make_environment(layout: Layout) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["easy"] = text.to_html
+    env.filters["plain"] = text.plain
     env.filters["long_date"] = long_date
     env.globals["data_url"] = lambda name: data_url(layout.find(name))
     env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
@@ -124,3 +194,29 @@ def stylesheet(layout: Layout) -> str:
     ]
     sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
     return "\n".join([*faces, *sheets, layout.icons.stylesheet()])
+
+
+def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
+    """Where a template of ``layout`` went wrong, as one ``Problem``."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Problem(str(layout.folder / SETTINGS), 1, 1, "",
+                       f"the layout has no template '{exc.name}'")
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return Problem(exc.filename, exc.lineno or 1, 1, "",
+                       f"the template is not valid: {exc.message}")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if f.filename.endswith(".html")]
+    where = (frames[-1].filename, frames[-1].lineno or 1) if frames else (
+        str(layout.folder / layout.entry), 1)
+    return Problem(where[0], where[1], 1, "", f"the template went wrong here: {exc}")
+
+
+def remote_problems(html: str, layout: Layout) -> list[Problem]:
+    """A problem for each thing in ``html`` a browser would fetch from elsewhere."""
+    return [
+        Problem(*layout.locate([url]), "",
+                f"the page would fetch '{url}' when it is opened, and easyread pages "
+                "fetch nothing: put the file in the layout folder and use "
+                "data_url('name') or a file name")
+        for url in remote_references(html)
+    ]

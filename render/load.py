@@ -2,24 +2,34 @@
 
 The source map takes a field path such as ``("going_well", 2, "text")`` to
 the 1-based line and column where it was written, so that every later
-problem can point at the user's own line.
+problem can point at the user's own line. The file is read whole (a
+byte-order mark is fine) but never more than ``max_bytes`` of it; the parser
+itself is ``parse.py``.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 
 from .errors import InputError, Problem
+from .parse import Refused, parse_yaml, syntax_problem
 
 MAX_BYTES = 2_000_000
-MAX_DEPTH = 32
-MAX_VALUES = 50_000
+_NAME = re.compile(r"[A-Za-z_][\w-]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_OTHER_ENCODINGS = [
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+]
 
 FieldPath = tuple[str | int, ...]
 
@@ -45,62 +55,84 @@ class Source:
 
 
 def format_field(loc: FieldPath) -> str:
-    """``("going_well", 2, "text")`` -> ``going_well[2].text``."""
+    """``("going_well", 2, "text")`` -> ``going_well[2].text``; odd names in quotes."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _NAME.fullmatch(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"['{part}']"
     return out
 
 
 def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Source:
     """Parse ``path`` (YAML or JSON), or raise ``InputError`` saying why not."""
-    text = _read_text(path, max_bytes)
+    text = _decode(path, _read_bytes(path, max_bytes))
     if not text.strip():
         raise InputError.single(path, "the file is empty: write the inspection in it")
     try:
-        tree = _parser().load(text)
-    except MarkedYAMLError as exc:
-        raise InputError([_syntax_problem(path, exc)]) from None
-    except YAMLError as exc:  # errors with no position
-        raise InputError.single(path, f"cannot read this file: {exc}") from None
-    except RecursionError:
-        raise InputError.single(
-            path, f"the file is nested too deeply (more than {MAX_DEPTH} levels)"
-        ) from None
+        tree = parse_yaml(text)
+    except (Refused, YAMLError) as exc:
+        raise InputError([syntax_problem(path, text, exc)]) from None
     if not isinstance(tree, CommentedMap):
-        kind = "a list" if isinstance(tree, CommentedSeq) else "a single value"
-        raise InputError.single(
-            path,
-            f"the file holds {kind}, but an inspection is a set of fields "
-            "such as 'title: ...' and 'area: ...'",
-        )
-    positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
-    walker = _Walker(path, positions)
+        raise InputError.single(path, _not_fields(tree))
+    walker = _Walker(path)
     data = walker.plain(tree, ())
-    return Source(path, data, positions)
+    if walker.problems:
+        raise InputError(walker.problems)
+    return Source(path, data, walker.positions)
 
 
-def _read_text(path: Path, max_bytes: int) -> str:
+def _not_fields(tree: Any) -> str:
+    if tree is None:
+        return "the file has only comments: write the inspection in it"
+    kind = "a list" if isinstance(tree, CommentedSeq) else "a single value"
+    return (
+        f"the file holds {kind}, but an inspection is a set of fields "
+        "such as 'title: ...' and 'area: ...'"
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; never reads more than ``max_bytes`` (plus one)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError.single(
-                path,
-                f"the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
-                "split it, or raise the limit with --max-bytes",
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError.single(path, "no such file: check the name") from None
     except IsADirectoryError:
         raise InputError.single(path, "this is a folder, not a file") from None
     except OSError as exc:
-        raise InputError.single(path, f"cannot read the file: {exc.strerror}") from None
+        reason = (exc.strerror or str(exc)).lower()
+        raise InputError.single(path, f"cannot read the file: {reason}") from None
+    if len(raw) > max_bytes:
+        size = path.stat().st_size if path.is_file() else 0
+        told = (
+            f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
+        )
+        raise InputError.single(
+            path,
+            f"the file is {told}, more than the limit of {max_bytes:,}: "
+            "split it, or raise the limit with --max-bytes",
+        )
+    return raw
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text, with or without a byte-order mark."""
+    for bom, name in _OTHER_ENCODINGS:
+        if raw.startswith(bom):
+            raise InputError.single(
+                path, f"the file is saved as {name}: save it as UTF-8 in your editor"
+            )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError.single(
             path,
             f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: "
@@ -110,66 +142,91 @@ def _read_text(path: Path, max_bytes: int) -> str:
         ) from None
 
 
-def _parser() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
-
-
-def _syntax_problem(path: Path, exc: MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = exc.problem or exc.context or "cannot read this file"
-    if "duplicate key" in what:
-        key = what.split('"')[1] if '"' in what else ""
-        message = f"the field '{key}' is written twice: keep one of them"
-    else:
-        message = f"this is not valid YAML or JSON: {what}"
-        if exc.context and exc.problem:
-            message += f" ({exc.context})"
-    return Problem(str(path), line, col, "", message)
-
-
 class _Walker:
-    """Turn ruamel's round-trip tree into plain dicts and lists."""
+    """Turn ruamel's round-trip tree into plain dicts, lists and scalars."""
 
-    def __init__(self, path: Path, positions: dict[FieldPath, tuple[int, int]]):
+    def __init__(self, path: Path):
         self.path = path
-        self.positions = positions
-        self.count = 0
-        self.seen: set[int] = set()
+        self.positions: dict[FieldPath, tuple[int, int]] = {(): (1, 1)}
+        self.problems: list[Problem] = []
 
     def plain(self, node: Any, loc: FieldPath) -> Any:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            self._fail(loc, f"the file has more than {MAX_VALUES:,} values: split it")
-        if len(loc) > MAX_DEPTH:
-            self._fail(loc, f"the file is nested too deeply (more than {MAX_DEPTH} levels)")
-        if isinstance(node, CommentedMap | CommentedSeq):
-            if id(node) in self.seen:
-                self._fail(loc, "anchors and aliases (& and *) are not allowed: "
-                           "write the value out in full")
-            self.seen.add(id(node))
         if isinstance(node, CommentedMap):
-            out = {}
-            for key, value in node.items():
-                child = (*loc, str(key))
-                line, col = node.lc.key(key)
-                self.positions[child] = (line + 1, col + 1)
-                out[str(key)] = self.plain(value, child)
-            return out
+            return self._fields(node, loc)
         if isinstance(node, CommentedSeq):
-            out_list = []
-            for index, value in enumerate(node):
-                child = (*loc, index)
-                line, col = node.lc.item(index)
-                self.positions[child] = (line + 1, col + 1)
-                out_list.append(self.plain(value, child))
-            return out_list
+            return self._items(node, loc)
         if isinstance(node, str):
-            return str(node)
-        return node
+            return self._text(node, loc)
+        if isinstance(node, bool) or node is None:
+            return None if node is None else bool(node)
+        if isinstance(node, int):
+            return int(node)
+        if isinstance(node, float):
+            return float(node)
+        self._problem(loc, "this value cannot be read: write text, a number or a list")
+        return None
 
-    def _fail(self, loc: FieldPath, message: str) -> None:
+    def _fields(self, node: CommentedMap, loc: FieldPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            line, col = node.lc.key(key)
+            name = self._key(key, loc, (line + 1, col + 1))
+            if name is None:
+                continue
+            child = (*loc, name)
+            self.positions[child] = (line + 1, col + 1)
+            if name in out:
+                self._problem(
+                    child, f"the field '{name}' is written twice: keep one of them"
+                )
+            out[name] = self.plain(value, child)
+        return out
+
+    def _items(self, node: CommentedSeq, loc: FieldPath) -> list[Any]:
+        out: list[Any] = []
+        for index, value in enumerate(node):
+            child = (*loc, index)
+            line, col = node.lc.item(index)
+            self.positions[child] = (line + 1, col + 1)
+            out.append(self.plain(value, child))
+        return out
+
+    def _key(self, key: Any, loc: FieldPath, where: tuple[int, int]) -> str | None:
+        """A field name as text, or ``None`` (and a problem) if it cannot be one."""
+        if isinstance(key, str):
+            return self._text(key, loc)
+        if isinstance(key, bool | int | float):
+            return str(key).lower() if isinstance(key, bool) else str(key)
+        what = "missing before ':'" if key is None else "a list or a set of fields"
+        self.problems.append(
+            Problem(
+                str(self.path),
+                *where,
+                format_field(loc),
+                f"a field name is {what}: write a name such as 'title'",
+            )
+        )
+        return None
+
+    def _text(self, value: str, loc: FieldPath) -> str:
+        text = str(value)
+        if not _SURROGATE.search(text):
+            return text
+        try:  # JSON writes characters outside the BMP as two escapes: join them
+            return text.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            half = _SURROGATE.search(text)
+            self._problem(
+                loc,
+                (
+                    f"'\\u{ord(half.group()):04x}' is only half of a character "
+                    "(a pair of \\u escapes makes one): write the character itself"
+                ),
+            )
+            return _SURROGATE.sub("\ufffd", text)
+
+    def _problem(self, loc: FieldPath, message: str) -> None:
         line, col = self.positions.get(loc, (1, 1))
-        raise InputError([Problem(str(self.path), line, col, format_field(loc), message)])
+        self.problems.append(
+            Problem(str(self.path), line, col, format_field(loc), message)
+        )

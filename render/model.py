@@ -3,16 +3,25 @@
 Everything a layout may show comes from here. Input passes through
 ``load.py`` (plain data plus a source map) and is validated into these
 classes; templates never see raw input.
+
+Text is checked as it is validated: at most ``MAX_TEXT`` characters, no
+markup but ``**bold**`` in a ``MarkedSentence`` (see ``text.py``); lists
+hold at most ``MAX_ITEMS`` items; dates are real dates written YYYY-MM-DD;
+web addresses are http or https only.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from typing import Annotated
+import re
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -22,15 +31,144 @@ from pydantic import (
     model_validator,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+from . import text
+
+MAX_TEXT = 1_000
+MAX_ITEMS = 100
+# All the text of one summary; about 6 times our longest real one (35 pages
+# of PDF, a few seconds to render). Easy read for children is 1 to 4 pages.
+MAX_TOTAL_TEXT = 30_000
+
+T = TypeVar("T")
+
+
+class FieldError(ValueError):
+    """A check across fields that blames one of them, named by ``field``."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _markup(bold: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        problems = text.markup_problems(value, bold=bold)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+    return check
 
 
 def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-Sentence = Annotated[Text, AfterValidator(_one_line)]
+_Stripped = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
+# A name, a title or a word: plain text.
+Text = Annotated[_Stripped, AfterValidator(_markup(bold=False))]
+# One line of plain text (line breaks in the file become spaces).
+Sentence = Annotated[
+    _Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)
+]
+# A sentence a layout shows with the writer's markup: **bold** for a hard word.
+MarkedSentence = Annotated[
+    _Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)
+]
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)
+]
+# A name that validate.py looks up (a framework, a grade): any short text here.
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(value: object) -> object:
+    """A real date, from a date or from text written YYYY-MM-DD (JSON has no dates)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("write the day only, without a time: YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if (
+        isinstance(value, str)
+        and _ISO_DATE.match(value.strip())
+        and len(value.strip()) > 10
+    ):
+        raise ValueError(
+            f"'{value.strip()[:40]}' has more than a day in it: write the day only, "
+            "as YYYY-MM-DD"
+        )
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        raise ValueError(
+            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example "
+            "2013-02-15"
+        )
+    year, month, day = (int(part) for part in value.strip().split("-"))
+    if year < 1:
+        raise ValueError(f"{value.strip()} is not a real date: there is no year 0")
+    if not 1 <= month <= 12:
+        raise ValueError(
+            f"{value.strip()} is not a real date: there is no month {month}"
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = dt.date(year, month, 1).strftime("%B %Y")
+        raise ValueError(
+            f"{value.strip()} is not a real date: {month_name} has {days} days"
+        )
+    return dt.date(year, month, day)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return f"'{value[:40]}'"
+    if isinstance(value, dict | list):
+        return "a set of fields" if isinstance(value, dict) else "a list"
+    return "nothing" if value is None else f"'{value}'"
+
+
+def _whole(value: object) -> object:
+    """Refuse true/false where a number belongs (pydantic would take them as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError(f"write a whole number here, not {str(value).lower()}")
+    return value
+
+
+def _few(value: object) -> object:
+    if isinstance(value, list) and len(value) > MAX_ITEMS:
+        raise ValueError(
+            f"this list has {len(value):,} items, more than {MAX_ITEMS}: an easy-read "
+            "summary keeps to the most important ones"
+        )
+    return value
+
+
+def _points(value: object) -> object:
+    """A list of points may be written as plain sentences."""
+    value = _few(value)
+    if isinstance(value, list):
+        return [{"text": x} if isinstance(x, str) else x for x in value]
+    return value
+
+
+def _web_address(url: HttpUrl) -> HttpUrl:
+    if url.username or url.password:
+        raise ValueError(
+            "a web address must not hold a user name or password "
+            "(text before '@'): write the address of the page itself"
+        )
+    return url
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Whole = Annotated[int, BeforeValidator(_whole)]
+Few = Annotated[tuple[T, ...], BeforeValidator(_few)]
+WebAddress = Annotated[HttpUrl, AfterValidator(_web_address)]
 
 
 class Frozen(BaseModel):
@@ -63,7 +201,7 @@ class Framework(Frozen):
     inspectorate: Text
     years: Text
     overall_grade: bool = True
-    scale: tuple[Grade, ...] = ()
+    scale: Few[Grade] = ()
     about: Sentence | None = None
 
     @property
@@ -119,13 +257,12 @@ class Point(Frozen):
     """One idea, shown as one list item with a picture to its left: the
     data's own picture, else an icon."""
 
-    text: Sentence
+    text: MarkedSentence
     icon: Slug | None = None
     picture: Picture | None = None
 
 
-def _as_point(value: object) -> object:
-    return {"text": value} if isinstance(value, str) else value
+Points = Annotated[tuple[Point, ...], BeforeValidator(_points)]
 
 
 class Inspectorate(Frozen):
@@ -134,15 +271,16 @@ class Inspectorate(Frozen):
 
 
 class Dates(Frozen):
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     @model_validator(mode="after")
     def _in_order(self) -> Dates:
         if self.end < self.start:
-            raise ValueError(
+            raise FieldError(
+                "end",
                 f"the visit ends ({self.end}) before it starts ({self.start}): "
-                "check the two dates"
+                "check the two dates",
             )
         return self
 
@@ -150,15 +288,17 @@ class Dates(Frozen):
 class Audience(Frozen):
     """Who the summary is written for."""
 
-    min_age: int = Field(ge=4, le=25)
-    max_age: int = Field(ge=4, le=99)
-    who: Sentence
+    min_age: Whole = Field(ge=4, le=25)
+    max_age: Whole = Field(ge=4, le=99)
+    who: MarkedSentence
 
     @model_validator(mode="after")
     def _in_order(self) -> Audience:
         if self.max_age < self.min_age:
-            raise ValueError(
-                f"max_age ({self.max_age}) is less than min_age ({self.min_age})"
+            raise FieldError(
+                "max_age",
+                f"max_age ({self.max_age}) is less than min_age ({self.min_age}): "
+                "check the two ages",
             )
         return self
 
@@ -167,30 +307,30 @@ class PartGrade(Frozen):
     """A sub-judgement: one part of the service and its grade."""
 
     area: Sentence
-    grade: Slug
+    grade: Name
 
 
 class Judgement(Frozen):
     """Grades on the framework's own scale; absent when it gives none."""
 
-    what: Sentence
-    overall: Slug | None = None
-    parts: tuple[PartGrade, ...] = ()
+    what: MarkedSentence
+    overall: Name | None = None
+    parts: Few[PartGrade] = ()
 
 
 class Fact(Frozen):
     """A fact with numbers: "8 of the 22 children who could go, went"."""
 
-    text: Sentence
-    count: int = Field(ge=0)
-    out_of: int | None = Field(default=None, ge=1)
+    text: MarkedSentence
+    count: Whole = Field(ge=0)
+    out_of: Whole | None = Field(default=None, ge=1)
     icon: Slug | None = None
 
     @model_validator(mode="after")
     def _count_fits(self) -> Fact:
         if self.out_of is not None and self.count > self.out_of:
-            raise ValueError(
-                f"count ({self.count}) is more than out_of ({self.out_of})"
+            raise FieldError(
+                "count", f"count ({self.count}) is more than out_of ({self.out_of})"
             )
         return self
 
@@ -198,19 +338,15 @@ class Fact(Frozen):
 class Reply(Frozen):
     """What the council (or provider) said about the report."""
 
-    who: Sentence
-    said: tuple[Point, ...] = Field(min_length=1)
-
-    _points = field_validator("said", mode="before")(
-        classmethod(lambda cls, v: [_as_point(x) for x in v] if isinstance(v, list) else v)
-    )
+    who: MarkedSentence
+    said: Points = Field(min_length=1)
 
 
 class Contact(Frozen):
     """Someone a child can talk to."""
 
     who: Sentence
-    how: Sentence
+    how: MarkedSentence
     icon: Slug | None = None
 
 
@@ -222,7 +358,7 @@ class Word(Frozen):
 
 
 class FullReport(Frozen):
-    url: HttpUrl
+    url: WebAddress
     title: Sentence | None = None
 
 
@@ -231,38 +367,62 @@ class Inspection(Frozen):
 
     title: Sentence
     target: Slug = "reading-age-9"
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = (
+        "en-GB"
+    )
     area: Text
     kind: Sentence
-    framework: Slug
-    inspectorates: tuple[Inspectorate, ...] = Field(min_length=1)
+    framework: Name
+    inspectorates: Few[Inspectorate] = Field(min_length=1)
     visit: Dates | None = None  # some sources give no visit dates
-    published: dt.date
+    published: Date
     audience: Audience
-    about: tuple[Point, ...] = Field(min_length=1)
+    about: Points = Field(min_length=1)
     judgement: Judgement | None = None
-    going_well: tuple[Point, ...] = Field(min_length=1)
-    to_improve: tuple[Point, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    next_steps: tuple[Point, ...] = Field(min_length=1)
+    going_well: Points = Field(min_length=1)
+    to_improve: Points = ()
+    facts: Few[Fact] = ()
+    next_steps: Points = Field(min_length=1)
     reply: Reply | None = None
     full_report: FullReport
-    talk_to: tuple[Contact, ...] = Field(min_length=1)
-    glossary: tuple[Word, ...] = ()
-    pictures: tuple[Picture, ...] = ()
+    talk_to: Few[Contact] = Field(min_length=1)
+    glossary: Few[Word] = ()
+    pictures: Few[Picture] = ()
 
-    _points = field_validator(
-        "about", "going_well", "to_improve", "next_steps", mode="before"
-    )(classmethod(lambda cls, v: [_as_point(x) for x in v] if isinstance(v, list) else v))
+    @model_validator(mode="after")
+    def _not_too_long(self) -> Inspection:
+        size = _text_size(self)
+        if size > MAX_TOTAL_TEXT:
+            raise ValueError(
+                f"the summary has {size:,} characters of text, more than "
+                f"{MAX_TOTAL_TEXT:,}: "
+                "an easy-read summary for children is 1 to 4 pages, so keep to what "
+                "matters most"
+            )
+        return self
 
     @model_validator(mode="after")
     def _published_after_visit(self) -> Inspection:
         if self.visit is not None and self.published < self.visit.end:
-            raise ValueError(
+            raise FieldError(
+                "published",
                 f"published ({self.published}) is before the visit ended "
-                f"({self.visit.end}): a report comes out after the visit"
+                f"({self.visit.end}): a report comes out after the visit",
             )
         return self
+
+
+def _text_size(value: object) -> int:
+    """How many characters of text ``value`` holds, in every field and list."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(_text_size(item) for item in value)
+    if isinstance(value, BaseModel):
+        return sum(
+            _text_size(getattr(value, name)) for name in type(value).model_fields
+        )
+    return 0
 
 
 class Document(Frozen):

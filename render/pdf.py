@@ -3,14 +3,18 @@
 WeasyPrint only logs a missing ``alt`` or ``lang`` and still writes a PDF
 that claims PDF/UA, so every error it logs fails the build here. Its URL
 fetcher is replaced by one that serves ``data:`` URLs and files inside the
-allowed folders, and refuses everything else without touching the network.
-The written PDF's tags are then repaired where WeasyPrint leaves gaps
+allowed folders (after following symlinks), and refuses everything else
+without touching the network: http, https, ftp and every other scheme, a
+``file:`` URL on another host, a file outside those folders. Links and the
+addresses a page shows are text; WeasyPrint never fetches them. The written
+PDF's tags are then repaired where WeasyPrint leaves gaps
 (``pdf_tags.finish_tags``: page numbers as artifacts, table header scopes).
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import logging
 import mimetypes
 import re
@@ -19,30 +23,61 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError
+from .errors import BuildError, InputError, Problem
+from .layouts import Layout
 from .pdf_tags import finish_tags
 
 PDF_VARIANT = "pdf/ua-1"
+LOCAL_HOSTS = {"", "localhost"}
 LOG = logging.getLogger(__name__)
 
 
-def write_pdf(html: str, target: Path, allowed: Sequence[Path], base_url: Path) -> None:
-    """Render ``html`` to ``target`` as PDF/UA-1, or raise ``BuildError``."""
+class Refused(ValueError):
+    """A URL the locked fetcher will not serve; the message says why, in plain words."""
+
+
+_OUTSIDE = (
+    "easyread reads no file outside the layout folder, fonts/ and the data file's "
+    "folder: put the file in the layout folder and refer to it by its name"
+)
+_NETWORK = (
+    "easyread fetches nothing from the network: put the file in the layout folder "
+    "and refer to it by its name"
+)
+
+
+def write_pdf(
+    html: str,
+    target: Path,
+    allowed: Sequence[Path],
+    base_url: Path,
+    layout: Layout | None = None,
+) -> None:
+    """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
+
+    Relative URLs are ``base_url``'s. A refused URL is an ``InputError``
+    pointing at where ``layout`` writes it; WeasyPrint's own errors are a
+    ``BuildError``.
+    """
     import weasyprint  # slow to import: only when a PDF is asked for
 
-    fetcher = _locked_fetcher(weasyprint, allowed)
+    fetcher = locked_fetcher(allowed)
     with _errors_fail("weasyprint") as errors:
         document = weasyprint.HTML(
             string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-    refused = [f"the layout asks for {url}, but easyread fetches nothing outside "
-               "the layout, fonts and data folders: embed it or move it there"
-               for url in fetcher.refused]
-    failed = [f"the PDF would not be accessible: {_shorten(message)}" for message in errors
-              if not any(url in message for url in fetcher.refused)]
-    if refused or failed:
-        raise BuildError(refused + failed)
+    if fetcher.refused:
+        raise InputError(
+            [
+                _refused_problem(url, why, layout, base_url)
+                for url, why in fetcher.refused.items()
+            ]
+        )
+    if errors:
+        raise BuildError(
+            [f"the PDF would not be accessible: {_shorten(message)}" for message in errors]
+        )
     target.write_bytes(finish_tags(pdf))
 
 
@@ -80,7 +115,14 @@ def _errors_fail(logger_name: str) -> Iterator[list[str]]:
         logger.level, logger.propagate = saved
 
 
-def _locked_fetcher(weasyprint, allowed: Sequence[Path]):
+def locked_fetcher(allowed: Sequence[Path]):
+    """A WeasyPrint URL fetcher serving ``data:`` URLs and files under ``allowed``.
+
+    Every URL it will not serve raises ``Refused`` and is kept in ``.refused``,
+    with the reason.
+    """
+    import weasyprint.urls
+
     roots = [p.resolve() for p in allowed]
 
     class LockedFetcher(weasyprint.urls.URLFetcher):
@@ -88,24 +130,46 @@ def _locked_fetcher(weasyprint, allowed: Sequence[Path]):
 
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"data", "file"})
-            self.refused: list[str] = []
+            self.refused: dict[str, str] = {}
 
         def fetch(self, url: str, headers=None):
-            scheme = url.split(":", 1)[0].lower()
-            if scheme == "data":
-                kind, body = _decode_data_url(url)
-                return weasyprint.urls.URLFetcherResponse(
-                    url, body, headers={"Content-Type": kind})
-            if scheme == "file":
-                path = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).resolve()
-                if any(path.is_relative_to(root) for root in roots) and path.is_file():
-                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                    return weasyprint.urls.URLFetcherResponse(
-                        url, path.read_bytes(), headers={"Content-Type": kind})
-            self.refused.append(url)
-            raise ValueError(f"easyread fetches nothing outside its folders: {url}")
+            try:
+                kind, body, served = _serve(url, roots)
+            except Refused as exc:
+                self.refused.setdefault(url, str(exc))
+                raise
+            return weasyprint.urls.URLFetcherResponse(
+                served, body, headers={"Content-Type": kind}
+            )
 
     return LockedFetcher()
+
+
+def _serve(url: str, roots: Sequence[Path]) -> tuple[str, bytes, str]:
+    """The media type, bytes and URL of what ``url`` names, or ``Refused``."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "data":
+        return (*_decode_data_url(url), url)
+    if scheme == "file":
+        path = _local_file(url, roots)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return kind, path.read_bytes(), path.as_uri()
+    raise Refused(_NETWORK)
+
+
+def _local_file(url: str, roots: Sequence[Path]) -> Path:
+    parts = urllib.parse.urlsplit(url)
+    if parts.netloc.lower() not in LOCAL_HOSTS:
+        raise Refused(_NETWORK)  # a file on another computer
+    try:
+        path = Path(urllib.parse.unquote(parts.path)).resolve()
+    except (OSError, ValueError):
+        raise Refused("this is not a file name: check it") from None
+    if not any(path.is_relative_to(root) for root in roots):
+        raise Refused(_OUTSIDE)
+    if not path.is_file():
+        raise Refused("there is no such file: check the name")
+    return path
 
 
 def _decode_data_url(url: str) -> tuple[str, bytes]:
@@ -113,5 +177,19 @@ def _decode_data_url(url: str) -> tuple[str, bytes]:
     header, _, payload = url.removeprefix("data:").partition(",")
     kind = header.split(";", 1)[0] or "text/plain"
     if header.endswith(";base64"):
-        return kind, base64.b64decode(payload)
+        try:
+            return kind, base64.b64decode(payload, validate=False)
+        except binascii.Error:
+            raise Refused("this data: URL is not valid base64: check it") from None
     return kind, urllib.parse.unquote_to_bytes(payload)
+
+
+def _refused_problem(
+    url: str, why: str, layout: Layout | None, base_url: Path
+) -> Problem:
+    """Where ``url`` is written in the layout, and what to do about it."""
+    needles = [url]
+    if url.startswith("file:"):  # written relative: look for the file name
+        needles.append(Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name)
+    where = layout.locate(needles) if layout else (str(base_url), 1, 1)
+    return Problem(*where, "", f"the page asks for '{url}': {why}")

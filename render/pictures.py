@@ -56,9 +56,10 @@ def _inside(folder: Path, name: str) -> Path:
             "(through a symbolic link): copy the picture into that folder"
         )
     if not path.is_file():
+        if path.is_dir():
+            raise PictureError(f"'{name}' is a folder: name a picture file in it")
         raise PictureError(
-            f"there is no file '{name}' beside the data file"
-            + (" (it is a folder)" if path.is_dir() else "")
+            f"there is no file '{name}' beside the data file: check the name and the folder"
         )
     return path
 

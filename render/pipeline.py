@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import TargetMissed, check_inspection, one_line, page_note
-from .errors import BuildError, InputError
+from .errors import BuildError, InputError, Problem
 from .html import render_html
 from .layouts import Layout, find_layout
-from .load import Source, read_source
+from .load import MAX_BYTES, Source, read_source
 from .model import Document
 from .pdf import write_pdf
 from .report import FileReport
@@ -52,10 +52,22 @@ class Result:
         return one_line(self.readability) if self.readability else ""
 
 
-def load(path: Path, layout: Layout | None = None) -> Document:
+@dataclass(frozen=True)
+class Job:
+    """How every input of one build is made."""
+
+    out_dir: Path
+    layout: Layout
+    formats: Sequence[str] = FORMATS
+    settings: Settings = field(default_factory=Settings)
+    strict: bool = False
+    max_bytes: int = MAX_BYTES
+
+
+def load(path: Path, layout: Layout | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read and validate one inspection file (YAML or JSON) for ``layout``
     (the icons it names must be the layout's; easy-read by default)."""
-    return _validate(read_source(path), layout or find_layout("easy-read"))
+    return _validate(read_source(path, max_bytes), layout or find_layout("easy-read"))
 
 
 def _validate(source: Source, layout: Layout) -> Document:
@@ -69,52 +81,82 @@ def build(
     layout: str | Path = "easy-read",
     settings: Settings | None = None,
     strict: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> list[Result]:
     """Build every input in ``paths`` into ``out_dir``; one ``Result`` each.
 
     With ``strict``, a file that misses its reading target is not built.
     """
-    chosen = find_layout(layout)
-    settings = settings or Settings()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [build_one(path, out_dir, formats, chosen, settings, strict)
-            for path in paths]
+    paths = list(paths)
+    job = Job(out_dir, find_layout(layout), formats, settings or Settings(), strict, max_bytes)
+    check_outputs(paths, out_dir, formats)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise InputError.single(out_dir, f"cannot make the output folder: {reason}") from None
+    return [build_one(path, job) for path in paths]
 
 
-def build_one(path: Path, out_dir: Path, formats: Sequence[str], layout: Layout,
-              settings: Settings | None = None, strict: bool = False) -> Result:
+def build_one(path: Path, job: Job) -> Result:
     """Build one input; errors are kept in the result, not raised."""
     result = Result(path)
-    settings = settings or Settings()
+    layout = job.layout
     try:
         LOG.info("1/5 reading %s", path)
-        source = read_source(path)
+        source = read_source(path, job.max_bytes)
         document = _validate(source, layout)
         LOG.info("2/5 checking readability of %s", document.name)
-        result.readability = check_inspection(document, source, settings)
-        if strict and not result.readability.passed:
+        result.readability = check_inspection(document, source, job.settings)
+        if job.strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/5 drawing the figures of %s", document.name)
         from .drawings import draw_figures  # ReportLab is slow to import
 
         figures = draw_figures(document, layout)
         LOG.info("4/5 rendering %s with layout %s", document.name, layout.name)
-        target = settings.reading_target(result.readability.summary["target"]["id"])
+        target = job.settings.reading_target(result.readability.summary["target"]["id"])
         html = render_html(document, layout, readability=page_note(target), figures=figures)
-        LOG.info("5/5 writing %s", ", ".join(formats))
-        result.outputs = _publish(document, html, out_dir, formats, layout)
+        LOG.info("5/5 writing %s", ", ".join(job.formats))
+        result.outputs = _publish(document, html, job, path.parent)
     except (InputError, BuildError, TargetMissed) as exc:
         result.error = exc
     return result
 
 
-def _publish(
-    document: Document, html: str, out_dir: Path, formats: Sequence[str], layout: Layout
-) -> list[Path]:
+def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) -> None:
+    """Refuse a build that would overwrite an input, or write two inputs to one name."""
+    inputs = {p.resolve(): p for p in paths if _is_file(p)}
+    first: dict[Path, Path] = {}
+    problems = []
+    for path in paths:
+        for fmt in formats:
+            target = (out_dir / f"{path.stem}.{fmt}").resolve()
+            if target in inputs:
+                problems.append(Problem(str(path), 1, 1, "", (
+                    f"the output {target.name} would replace the input "
+                    f"{inputs[target]}: choose another --out folder")))
+            elif first.setdefault(target, path) != path:
+                problems.append(Problem(str(path), 1, 1, "", (
+                    f"{first[target]} is also written as {target.name}: "
+                    "rename one of them, or build them into different folders")))
+    if problems:
+        raise InputError(problems)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, say: load() will tell
+        return False
+
+
+def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list[Path]:
     """Write each format to a temporary file, then move them all into place."""
+    out_dir, layout = job.out_dir, job.layout
     staged: list[tuple[Path, Path]] = []
     try:
-        for fmt in formats:
+        for fmt in job.formats:
             target = out_dir / f"{document.name}.{fmt}"
             handle, temp_name = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.")
             os.close(handle)
@@ -122,12 +164,14 @@ def _publish(
             if fmt == "html":
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:
-                allowed = [*layout.search_path, bundled("fonts")]
-                write_pdf(html, Path(temp_name), allowed, base_url=layout.folder)
+                allowed = [*layout.search_path, bundled("fonts"), data_folder]
+                write_pdf(html, Path(temp_name), allowed, layout.folder, layout)
         for temp, target in staged:
             os.chmod(temp, 0o644)
             os.replace(temp, target)
         return [target for _, target in staged]
+    except OSError as exc:
+        raise BuildError([f"cannot write to {out_dir}: {exc.strerror or exc}"]) from None
     finally:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)

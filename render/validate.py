@@ -2,13 +2,15 @@
 
 pydantic does the checking; this module turns its errors into ``Problem``
 rows in plain words, pointing at the user's own line, and adds the checks
-that need the framework (is the grade on its scale?).
+that need more than one file: is the framework known, is each grade on its
+scale, is each picture really beside the data file?
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterator
+import re
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,17 @@ from pydantic import BaseModel, ValidationError
 from .errors import InputError, Problem
 from .icons import close_names
 from .load import FieldPath, Source, read_source
-from .model import Document, Framework, Inspection, Picture
+from .model import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
 from .pictures import PictureError, embed_picture
 from .resources import bundled
 
 FRAMEWORK_FOLDER = "frameworks"
+_FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+# steps pydantic may add to an error's location, such as "function-after[...]"
+_PYDANTIC_STEP = re.compile(
+    r"(function-(before|after|wrap|plain)|tagged-union|union|"
+    r"nullable|chain|lax-or-strict)\["
+)
 
 
 def validate_inspection(
@@ -34,12 +42,15 @@ def validate_inspection(
     """
     problems: list[Problem] = []
     inspection = _validate(Inspection, source, problems)
-    framework_id = source.data.get("framework") if isinstance(source.data, dict) else None
+    framework_id = (
+        source.data.get("framework") if isinstance(source.data, dict) else None
+    )
     framework = None
-    if isinstance(framework_id, str):
-        framework = find_framework(framework_id, source, problems)
-    if inspection is not None and framework is not None:
-        problems += _grade_problems(inspection, framework, source)
+    if isinstance(framework_id, str) and framework_id.strip():
+        framework = find_framework(framework_id.strip(), source, problems)
+    judgement, known = _judgement(inspection, source)
+    if framework is not None and known:
+        problems += _grade_problems(judgement, framework, source)
     pictures: dict[str, str] = {}
     if inspection is not None:
         problems += _icon_problems(inspection, source, icons)
@@ -55,69 +66,151 @@ def framework_folders(data_file: Path) -> list[Path]:
     return [data_file.parent / FRAMEWORK_FOLDER, bundled("frameworks")]
 
 
-def find_framework(framework_id: str, source: Source, problems: list[Problem]) -> Framework | None:
+def find_framework(
+    framework_id: str, source: Source, problems: list[Problem]
+) -> Framework | None:
+    """The framework called ``framework_id``; a problem saying why not if none."""
     folders = framework_folders(source.path)
-    for folder in folders:
-        path = folder / f"{framework_id}.yaml"
+    # only a plain name is looked up: "../x" must not reach another folder
+    paths = (
+        [f / f"{framework_id}.yaml" for f in folders]
+        if _FRAMEWORK_ID.fullmatch(framework_id)
+        else []
+    )
+    for path in paths:
         if path.is_file():
-            try:
-                framework_source = read_source(path)
-            except InputError as exc:
-                problems += exc.problems
-                return None
-            framework = _validate(Framework, framework_source, problems)
-            if framework is not None and framework.id != framework_id:
-                problems.append(framework_source.problem(
-                    ("id",), f"the id '{framework.id}' must match the file name '{framework_id}'"))
-                return None
-            return framework
-    known = sorted({p.stem for folder in folders if folder.is_dir() for p in folder.glob("*.yaml")})
-    problems.append(source.problem(
-        ("framework",),
-        f"unknown framework '{framework_id}'{_did_you_mean(framework_id, known)}; "
-        f"known frameworks: {', '.join(known)} (or add a file to "
-        f"{FRAMEWORK_FOLDER}/ beside the data file)",
-    ))
+            return _read_framework(path, framework_id, problems)
+    known = sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.yaml")})
+    guess = re.sub(r"[^a-z0-9]+", "-", framework_id.lower()).strip("-")
+    problems.append(
+        source.problem(
+            ("framework",),
+            f"unknown framework '{framework_id}'{_did_you_mean(guess, known)}; "
+            f"known frameworks: {', '.join(known)} (or add a file to "
+            f"{FRAMEWORK_FOLDER}/ beside the data file)",
+        )
+    )
     return None
+
+
+def _read_framework(
+    path: Path, framework_id: str, problems: list[Problem]
+) -> Framework | None:
+    try:
+        framework_source = read_source(path)
+    except InputError as exc:
+        problems += exc.problems
+        return None
+    framework = _validate(Framework, framework_source, problems)
+    if framework is not None and framework.id != framework_id:
+        problems.append(
+            framework_source.problem(
+                ("id",),
+                f"the id '{framework.id}' must match the file name '{framework_id}'",
+            )
+        )
+        return None
+    return framework
 
 
 def _validate(model: type[BaseModel], source: Source, problems: list[Problem]) -> Any:
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
-        problems += [_problem(model, source, error) for error in exc.errors()]
+        errors = _pruned(model, exc.errors())
+        problems += [_problem(model, source, error) for error in errors]
         return None
 
 
-def _grade_problems(inspection: Inspection, framework: Framework, source: Source) -> list[Problem]:
-    judgement = inspection.judgement
+def _pruned(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Drop the errors that only follow from another one.
+
+    A list whose items are all wrong is also "empty" to pydantic; a missing
+    field that an unknown field's spelling suggests ('titel' for 'title') is
+    already told by the "did you mean".
+    """
+    inner = {e["loc"][:i] for e in errors for i in range(1, len(e["loc"]))}
+    meant = {
+        (*e["loc"][:-1], _closest(str(e["loc"][-1]), _fields_at(model, e["loc"][:-1])))
+        for e in errors
+        if e["type"] == "extra_forbidden"
+    }
+    return [
+        e
+        for e in errors
+        if not (e["type"] == "too_short" and e["loc"] in inner)
+        and not (e["type"] == "missing" and e["loc"] in meant)
+    ]
+
+
+def _judgement(
+    inspection: Inspection | None, source: Source
+) -> tuple[Judgement | None, bool]:
+    """The judgement, and whether it is known (it may be invalid on its own)."""
+    if inspection is not None:
+        return inspection.judgement, True
+    raw = source.data.get("judgement")
+    if raw is None:
+        return None, True
+    try:
+        return Judgement.model_validate(raw), True
+    except ValidationError:
+        return None, False  # its own problems are reported already
+
+
+def _grade_problems(
+    judgement: Judgement | None, framework: Framework, source: Source
+) -> list[Problem]:
     if not framework.graded:
         if judgement is not None:
-            return [source.problem(("judgement",),
-                    f"the framework '{framework.id}' gives no grades: remove 'judgement'")]
+            return [
+                source.problem(
+                    ("judgement",),
+                    f"the framework '{framework.id}' gives no grades: remove "
+                    "'judgement'",
+                )
+            ]
         return []
     if judgement is None:
-        return [source.problem(("judgement",),
+        return [
+            source.problem(
+                ("judgement",),
                 f"the framework '{framework.id}' gives grades: add 'judgement' "
-                "with the grades the inspectors gave")]
+                "with the grades the inspectors gave",
+            )
+        ]
     problems = []
     valid = ", ".join(g.id for g in framework.scale)
     if framework.overall_grade and judgement.overall is None:
-        problems.append(source.problem(("judgement",),
-                        f"add 'overall': the framework '{framework.id}' gives an "
-                        f"overall grade ({valid})"))
+        problems.append(
+            source.problem(
+                ("judgement",),
+                f"add 'overall': the framework '{framework.id}' gives an overall "
+                f"grade ({valid})",
+            )
+        )
     if not framework.overall_grade and judgement.overall is not None:
-        problems.append(source.problem(("judgement", "overall"),
-                        f"the framework '{framework.id}' gives no overall grade: "
-                        "remove 'overall' and grade the parts"))
+        problems.append(
+            source.problem(
+                ("judgement", "overall"),
+                f"the framework '{framework.id}' gives no overall grade: "
+                "remove 'overall' and grade the parts",
+            )
+        )
     grades = [(("judgement", "overall"), judgement.overall)] + [
-        (("judgement", "parts", i, "grade"), part.grade) for i, part in enumerate(judgement.parts)
+        (("judgement", "parts", i, "grade"), part.grade)
+        for i, part in enumerate(judgement.parts)
     ]
     for loc, grade in grades:
         if grade is not None and framework.grade(grade) is None:
-            problems.append(source.problem(loc,
-                f"'{grade}' is not a grade of '{framework.id}'"
-                f"{_did_you_mean(grade, [g.id for g in framework.scale])}; use one of: {valid}"))
+            problems.append(
+                source.problem(
+                    loc,
+                    f"'{grade}' is not a grade of '{framework.id}'"
+                    f"{_did_you_mean(grade, [g.id for g in framework.scale])}; use "
+                    f"one of: {valid}",
+                )
+            )
     return problems
 
 
@@ -163,53 +256,160 @@ def _values(value: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = _closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
-def _problem(model: type[BaseModel], source: Source, error: dict) -> Problem:
-    # pydantic adds steps such as "function-after[...]" to loc; drop them
-    loc: FieldPath = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
-    if error["type"] == "missing":
-        return source.problem(loc, "this field is required: add it")
+def _closest(word: str, choices: list[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be, if any is close."""
+    folded = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+# --- pydantic's errors in plain words ------------------------------------------
+
+
+def _problem(model: type[BaseModel], source: Source, error: Any) -> Problem:
+    loc: FieldPath = tuple(
+        p for p in error["loc"] if not (isinstance(p, str) and _PYDANTIC_STEP.match(p))
+    )
+    blamed = error.get("ctx", {}).get("error")
+    if isinstance(blamed, FieldError):
+        loc = (*loc, blamed.field)
     return source.problem(loc, _message(model, loc, error))
 
 
-def _message(model: type[BaseModel], loc: FieldPath, error: dict) -> str:
-    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
-    if kind == "extra_forbidden":
-        known = list(_fields_at(model, loc[:-1]))
-        return f"unknown field '{loc[-1]}'{_did_you_mean(str(loc[-1]), known)}: " \
-               "remove it or check the spelling"
-    if kind in {"string_type"}:
-        return f"write text here, not {_describe(value)}"
-    if kind == "string_too_short":
-        return "this text is empty: write something or remove the field"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"write a whole number here, not {_describe(value)}"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"write true or false here, not {_describe(value)}"
-    if kind.startswith("date_") or kind.startswith("datetime_"):
-        return f"{_describe(value)} is not a date: write it as YYYY-MM-DD, for example 2013-02-15"
-    if kind in {"list_type", "tuple_type"}:
-        return f"write a list here (lines starting with '- '), not {_describe(value)}"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"write a set of fields here, not {_describe(value)}"
-    if kind == "too_short":
-        return "this list is empty: write at least one item"
-    if kind == "string_pattern_mismatch":
-        return f"{_describe(value)} is not allowed here: use lower-case letters, digits and '-'" \
-            if loc and loc[-1] != "language" else \
-            f"{_describe(value)} is not a language tag: write one such as en-GB"
-    if kind.startswith("url_"):
-        return f"{_describe(value)} is not a web address: write it in full, starting https://"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        bound = ctx.get("ge", ctx.get("le"))
-        side = "at least" if kind == "greater_than_equal" else "at most"
-        return f"{value} is out of range: it must be {side} {bound}"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+def _message(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    kind = error["type"]
+    for prefix, words in _MESSAGES:
+        if kind == prefix or kind.startswith(prefix + "_"):
+            return words(model, loc, error)
+    return f"this value is not right here ({_describe(error.get('input'))})"
+
+
+def _text(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    value = error.get("input")
+    if value is None:
+        return "this is empty: write text here"
+    if isinstance(value, bool | int | float):
+        return (
+            f"write text here, not {_describe(value)}: to keep it as written, "
+            "put it in quotes"
+        )
+    return f"write text here, not {_describe(value)}"
+
+
+def _string_too_short(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return "this text is empty: write something here"
+
+
+def _string_too_long(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    size = len(error.get("input", ""))
+    limit = error.get("ctx", {}).get("max_length", MAX_TEXT)
+    return (
+        f"this text is {size:,} characters long, more than {limit:,}: "
+        "make it shorter or split it into more points"
+    )
+
+
+def _pattern(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    value = _describe(error.get("input"))
+    if loc and loc[-1] == "language":
+        return f"{value} is not a language tag: write one such as en-GB"
+    return f"{value} is not allowed here: use lower-case letters, digits and '-'"
+
+
+def _whole(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return f"write a whole number here, not {_describe(error.get('input'))}"
+
+
+def _bool(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return f"write true or false here, not {_describe(error.get('input'))}"
+
+
+def _list(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return (
+        f"write a list here (lines starting with '- '), "
+        f"not {_describe(error.get('input'))}"
+    )
+
+
+def _fields(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    value = _describe(error.get("input"))
+    if loc and isinstance(loc[-1], int):
+        return f"write a sentence here (or text: and icon:), not {value}"
+    return f"write a set of fields here (name: value, one a line), not {value}"
+
+
+def _too_short(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return "this list is empty: write at least one item"
+
+
+def _url(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    if error["type"] == "url_too_long":
+        return "this web address is too long: write the address of the page itself"
+    if error["type"] == "url_scheme":
+        return (
+            f"{_describe(error.get('input'))} is not a web page: the address must "
+            "start with https:// (or http://)"
+        )
+    return (
+        f"{_describe(error.get('input'))} is not a web address: write it in full, "
+        "starting https:// (or http://)"
+    )
+
+
+def _range(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    ctx = error.get("ctx", {})
+    bound = ctx.get("ge", ctx.get("le"))
+    side = "at least" if error["type"] == "greater_than_equal" else "at most"
+    return f"{error.get('input')} is out of range: it must be {side} {bound}"
+
+
+def _value_error(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return str(error.get("ctx", {}).get("error", "this value is not right here"))
+
+
+def _missing(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    return (
+        f"this field is required: add '{loc[-1]}: ...'"
+        if loc
+        else "this field is required: add it"
+    )
+
+
+def _extra(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
+    known = list(_fields_at(model, loc[:-1]))
+    return (
+        f"unknown field '{loc[-1]}'{_did_you_mean(str(loc[-1]), known)}: "
+        "remove it or check the spelling"
+    )
+
+
+Words = Callable[[type[BaseModel], FieldPath, Any], str]
+# pydantic's error types (a type, or the start of several) -> plain words.
+_MESSAGES: list[tuple[str, Words]] = [
+    ("missing", _missing),
+    ("extra_forbidden", _extra),
+    ("string_type", _text),
+    ("string_too_short", _string_too_short),
+    ("string_too_long", _string_too_long),
+    ("string_pattern_mismatch", _pattern),
+    ("int", _whole),
+    ("finite_number", _whole),
+    ("bool", _bool),
+    ("list_type", _list),
+    ("tuple_type", _list),
+    ("model_type", _fields),
+    ("model_attributes_type", _fields),
+    ("dict_type", _fields),
+    ("too_short", _too_short),
+    ("url", _url),
+    ("greater_than_equal", _range),
+    ("less_than_equal", _range),
+    ("value_error", _value_error),
+]
 
 
 def _describe(value: Any) -> str:
@@ -219,6 +419,10 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
     text = str(value)
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 

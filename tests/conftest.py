@@ -17,9 +17,11 @@ INSPECTIONS = sorted(DATA.glob("*.yaml"))
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+    under_ci = os.environ.get("CI") == "true"
+    if under_ci and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
-        report.longrepr = f"skipped under CI, which counts as a failure: {report.longrepr}"
+        report.longrepr = (
+            f"skipped under CI, which counts as a failure: {report.longrepr}")
 
 
 def require_tool(name: str) -> str:
@@ -55,3 +57,19 @@ def browser():
         require_tool("chromium")
     with Browser() as running:
         yield running
+@pytest.fixture
+def no_network(monkeypatch) -> list[tuple]:
+    """Block every network connection; the list records each one attempted."""
+    import socket
+
+    attempts: list[tuple] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("the network is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", lambda self, *a: refuse(*a))
+    monkeypatch.setattr(socket.socket, "connect_ex", lambda self, *a: refuse(*a))
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts

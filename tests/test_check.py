@@ -165,7 +165,7 @@ def test_invalid_inspection_exits_2_with_the_validation_message(tmp_path):
     bad.write_text("title: x\n", encoding="utf-8")
     result = run("check", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}:1:1: error: area: this field is required: add it" in result.output
+    assert f"{bad}:1:1: error: area: this field is required: add 'area: ...'" in result.output
 
 
 def test_an_easier_target_passes_what_a_harder_one_fails(tmp_path):

@@ -56,7 +56,8 @@ def test_invalid_input_exit_2_no_output_others_still_built(tmp_path):
     out = tmp_path / "out"
     result = run("build", str(bad), str(INSPECTIONS[0]), "--out", str(out), "--format", "html")
     assert result.exit_code == 2
-    assert f"{bad}:2:1: error: this is not valid YAML or JSON" in result.output
+    assert (f"{bad}:1:8: error: a ',' between two items, or the ']' that closes this "
+            "list, is missing") in result.output.splitlines()
     assert "Traceback" not in result.output
     assert sorted(p.name for p in out.iterdir()) == [f"{INSPECTIONS[0].stem}.html"]
 
@@ -93,18 +94,20 @@ SVG = ("data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC
        "ZHRoPSIxMCIgaGVpZ2h0PSIxMCIvPg==")
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    (f'<img src="{SVG}">',
+@pytest.mark.parametrize(("body", "where", "message"), [
+    (f'<img src="{SVG}">', "{data}",
      'error: the PDF would not be accessible: Image "data:image/svg+xml…" has no '
      "required alt description"),
-    ('<img src="http://example.org/x.png" alt="A picture">',
-     "error: the layout asks for http://example.org/x.png, but easyread fetches nothing "
-     "outside the layout, fonts and data folders: embed it or move it there"),
+    ('<img src="http://example.org/x.png" alt="A picture">', "{layout}/main.html:1:52",
+     "error: the page would fetch 'http://example.org/x.png' when it is opened, and "
+     "easyread pages fetch nothing: put the file in the layout folder and use "
+     "data_url('name') or a file name"),
 ])
-def test_layout_faults_fail_the_build_with_no_output(tmp_path, body, message):
+def test_layout_faults_fail_the_build_with_no_output(tmp_path, body, where, message):
     out = tmp_path / "out"
-    result = run("build", str(INSPECTIONS[0]), "--out", str(out),
-                 "--layout", str(_layout_with(tmp_path, body)))
+    layout = _layout_with(tmp_path, body)
+    result = run("build", str(INSPECTIONS[0]), "--out", str(out), "--layout", str(layout))
     assert result.exit_code == 2
-    assert f"{INSPECTIONS[0]}: {message}" in result.output.splitlines()
+    place = where.format(data=INSPECTIONS[0], layout=layout)
+    assert f"{place}: {message}" in result.output.splitlines()
     assert list(out.iterdir()) == []

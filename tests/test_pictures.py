@@ -142,7 +142,7 @@ def test_alt_text_is_not_the_file_name(folder):
 def test_alt_text_is_required(folder):
     text = BASE.replace(", alt: The front door of the children's hub.", "")
     assert _problems(_write(folder, "pictures/door.jpg", text)) == [
-        "in.yaml:22:5: error: pictures[0].alt: this field is required: add it"]
+        "in.yaml:22:5: error: pictures[0].alt: this field is required: add 'alt: ...'"]
 
 
 def _file_case(folder: Path, name: str, content: bytes | str | None) -> str:
@@ -155,7 +155,8 @@ def _file_case(folder: Path, name: str, content: bytes | str | None) -> str:
 
 
 FILES = [
-    ("missing", "gone.png", None, "there is no file 'pictures/gone.png' beside the data file"),
+    ("missing", "gone.png", None,
+     "there is no file 'pictures/gone.png' beside the data file: check the name and the folder"),
     ("PNG named JPEG", "photo.jpg", "PNG",
      "'pictures/photo.jpg' is not a JPEG file, whatever its name says: save it again as one"),
     ("cut short", "cut.png", "CUT",
@@ -231,4 +232,4 @@ def test_a_points_picture_is_checked_too(folder):
     (folder / "pictures" / "hub.png").unlink()
     assert _problems(_write(folder, "pictures/door.jpg")) == [
         "in.yaml:14:15: error: going_well[0].picture.file: there is no file "
-        "'pictures/hub.png' beside the data file"]
+        "'pictures/hub.png' beside the data file: check the name and the folder"]

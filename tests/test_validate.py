@@ -58,7 +58,7 @@ CASES = [
      ["in.yaml:3:1: error: aera: unknown field 'aera' (did you mean 'area'?): "
       "remove it or check the spelling"]),
     ("missing field", ("area: Testham\n", ""),
-     ["in.yaml:1:1: error: area: this field is required: add it"]),
+     ["in.yaml:1:1: error: area: this field is required: add 'area: ...'"]),
     ("grade off the scale", ("overall: adequate", "overall: requires-improvement"),
      ["in.yaml:19:3: error: judgement.overall: 'requires-improvement' is not a grade of "
       "'ofsted-child-protection-2012'; use one of: outstanding, good, adequate, inadequate"]),
@@ -69,7 +69,7 @@ CASES = [
       "school-report-card-2025, single-inspection-framework (or add a file to "
       "frameworks/ beside the data file)"]),
     ("visit dates out of order", ("end: 2013-01-16", "end: 2013-01-01"),
-     ["in.yaml:7:1: error: visit: the visit ends (2013-01-01) before it starts "
+     ["in.yaml:9:3: error: visit.end: the visit ends (2013-01-01) before it starts "
       "(2013-01-07): check the two dates"]),
     ("wrong type", ("min_age: 8", "min_age: eight"),
      ["in.yaml:12:3: error: audience.min_age: write a whole number here, not 'eight'"]),
@@ -77,7 +77,7 @@ CASES = [
      ["in.yaml:20:1: error: going_well: this list is empty: write at least one item"]),
     ("bad url", ("https://example.org/report", "example dot org"),
      ["in.yaml:25:3: error: full_report.url: 'example dot org' is not a web address: "
-      "write it in full, starting https://"]),
+      "write it in full, starting https:// (or http://)"]),
     ("duplicate key", ("area: Testham", "area: Testham\narea: Testby"),
      ["in.yaml:3:1: error: the field 'area' is written twice: keep one of them"]),
     ("two problems at once", ("min_age: 8", "min_age: eight\n  colour: blue"),

@@ -1,0 +1,251 @@
+"""Every bad input in tests/inputs/ gives its exact messages through the CLI.
+
+Each ``NAME.yaml`` or ``NAME.json`` there has one mistake (a few have
+several, to show they are all reported at once) and a ``NAME.yaml.expected``
+beside it with the exact lines the command must print. The inputs are copies
+of tests/good.yaml or tests/good.json, which build cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from render.cli import main
+
+TESTS = Path(__file__).resolve().parent
+INPUTS = TESTS / "inputs"
+BAD = sorted(p for p in INPUTS.iterdir() if p.suffix in {".yaml", ".json"})
+GOOD_SIZE = (TESTS / "good.yaml").stat().st_size
+LINE = re.compile(r"^[^:\n]+:\d+:\d+: error: \S.*$")
+
+
+def run(
+    args: list[str], cwd: Path, monkeypatch
+) -> tuple[int, str, str, BaseException | None]:
+    """Run ``easyread ARGS`` in ``cwd``: exit code, stdout, stderr, exception."""
+    monkeypatch.chdir(cwd)
+    result = CliRunner().invoke(main, args, prog_name="easyread")
+    exception = None if isinstance(result.exception, SystemExit) else result.exception
+    return result.exit_code, result.stdout, result.stderr, exception
+
+
+def test_corpus_is_complete():
+    names = {p.name for p in BAD}
+    expected = {p.name.removesuffix(".expected") for p in INPUTS.glob("*.expected")}
+    assert len(BAD) >= 40
+    assert {p.suffix for p in BAD} == {".yaml", ".json"}
+    assert names == expected
+
+
+@pytest.mark.parametrize("good", ["good.yaml", "good.json"])
+def test_the_good_files_build(good, tmp_path, monkeypatch):
+    code, out, err, exception = run(
+        ["build", good, "--out", str(tmp_path), "--format", "html"], TESTS, monkeypatch
+    )
+    assert (code, err, exception) == (0, "", None)
+    assert (
+        tmp_path / good.replace(".yaml", ".html").replace(".json", ".html")
+    ).is_file()
+
+
+@pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
+def test_bad_input(bad: Path, tmp_path, monkeypatch):
+    out_dir = tmp_path / "out"
+    before = bad.read_bytes()
+    code, out, err, exception = run(
+        ["build", bad.name, "--out", str(out_dir)], INPUTS, monkeypatch
+    )
+    expected = (INPUTS / f"{bad.name}.expected").read_text(encoding="utf-8")
+    assert exception is None
+    assert "Traceback" not in err + out
+    assert code == 2
+    assert err == expected
+    assert all(LINE.match(line) for line in err.splitlines())
+    assert out == ""
+    assert list(out_dir.iterdir()) == []
+    assert bad.read_bytes() == before
+
+
+def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
+    big = tmp_path / "big.yaml"
+    big.write_text((TESTS / "good.yaml").read_text() + "#" * 2_000_000 + "\n")
+    code, out, err, exception = run(
+        ["build", "big.yaml", "--out", "out"], tmp_path, monkeypatch
+    )
+    assert (code, exception) == (2, None)
+    assert err == (
+        f"big.yaml:1:1: error: the file is {GOOD_SIZE + 2_000_001:,} bytes, more than "
+        "the limit of 2,000,000: split it, or raise the limit with --max-bytes\n"
+    )
+    assert not (tmp_path / "out" / "big.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("limit", "code", "message"),
+    [
+        (
+            "1000",
+            2,
+            f"good.yaml:1:1: error: the file is {GOOD_SIZE:,} bytes, more than the "
+            "limit of 1,000: split it, or raise the limit with --max-bytes\n",
+        ),
+        (
+            str(GOOD_SIZE - 1),
+            2,
+            f"good.yaml:1:1: error: the file is {GOOD_SIZE:,} bytes, more "
+            f"than the limit of {GOOD_SIZE - 1:,}: split it, or raise the "
+            "limit with --max-bytes\n",
+        ),
+        (str(GOOD_SIZE), 0, ""),
+    ],
+)
+def test_max_bytes_option(limit, code, message, tmp_path, monkeypatch):
+    result = run(
+        [
+            "build",
+            "good.yaml",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html",
+            "--max-bytes",
+            limit,
+        ],
+        TESTS,
+        monkeypatch,
+    )
+    assert result[0] == code
+    assert result[2] == message
+    assert result[3] is None
+
+
+@pytest.mark.parametrize("limit", ["0", "-5", "lots"])
+def test_max_bytes_must_be_a_positive_number(limit, tmp_path, monkeypatch):
+    # click's own usage message; exit 2 like every other misuse
+    code, out, err, exception = run(
+        ["build", "good.yaml", "--out", str(tmp_path), "--max-bytes", limit],
+        TESTS,
+        monkeypatch,
+    )
+    assert (code, exception) == (2, None)
+    assert "Error: Invalid value for '--max-bytes'" in err
+    assert limit in err.rsplit("'--max-bytes'", 1)[1]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "a" * 300 + ".yaml",
+            "a" * 300 + ".yaml:1:1: error: cannot read the file: file name too long\n",
+        ),
+        ("missing.yaml", "missing.yaml:1:1: error: no such file: check the name\n"),
+        ("inputs", "inputs:1:1: error: this is a folder, not a file\n"),
+    ],
+)
+def test_files_that_cannot_be_read(name, message, tmp_path, monkeypatch):
+    code, out, err, exception = run(
+        ["build", name, "--out", str(tmp_path)], TESTS, monkeypatch
+    )
+    assert (code, err, exception) == (2, message, None)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path, monkeypatch):
+    text = (TESTS / "good.yaml").read_text(encoding="utf-8")
+    (tmp_path / "bom.yaml").write_bytes(
+        b"\xef\xbb\xbf" + text.replace("area: Riverside", "area: 5").encode("utf-8")
+    )
+    code, out, err, exception = run(
+        ["build", "bom.yaml", "--out", "out"], tmp_path, monkeypatch
+    )
+    # the mark is not counted as a character: the column is still 1
+    assert (code, err, exception) == (
+        2,
+        "bom.yaml:4:1: error: area: write text here, not the number 5: to keep it "
+        "as written, put it in quotes\n",
+        None,
+    )
+    (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    code, out, err, exception = run(
+        ["build", "bom.yaml", "--out", "out", "-f", "html"], tmp_path, monkeypatch
+    )
+    assert (code, err, exception) == (0, "", None)
+
+
+def test_every_input_is_reported_and_good_ones_still_build(tmp_path, monkeypatch):
+    code, out, err, exception = run(
+        [
+            "build",
+            "inputs/empty.yaml",
+            "good.yaml",
+            "inputs/unknown-field.yaml",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html",
+        ],
+        TESTS,
+        monkeypatch,
+    )
+    assert (code, exception) == (2, None)
+    assert err == (
+        "inputs/empty.yaml:1:1: error: the file is empty: write the inspection in it\n"
+        "inputs/unknown-field.yaml:2:1: error: titel: unknown field 'titel' (did you "
+        "mean 'title'?): remove it or check the spelling\n"
+    )
+    assert out.splitlines()[-1] == f"wrote {tmp_path / 'good.html'}"
+    assert [line for line in out.splitlines() if line.startswith("wrote ")] == [
+        f"wrote {tmp_path / 'good.html'}"]
+
+
+OWN = (
+    "id: own\nname: Our own checks\ninspectorate: The council\nyears: From 2020\n"
+    "scale:\n  - id: good\n    name: Good\n    meaning: Does what it should.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("framework", "lines"),
+    [
+        (OWN, []),
+        (
+            OWN.replace("id: own", "id: ours"),
+            [
+                "frameworks/own.yaml:1:1: error: id: the id 'ours' must match the file "
+                "name 'own'"
+            ],
+        ),
+        (
+            OWN.replace("    meaning: Does what it should.\n", "") + "colour: red\n",
+            [
+                "frameworks/own.yaml:6:5: error: scale[0].meaning: this field is "
+                "required: add 'meaning: ...'",
+                "frameworks/own.yaml:8:1: error: colour: unknown field 'colour': "
+                "remove it or check the spelling",
+            ],
+        ),
+        (
+            "id: own\nname: [x\n",
+            [
+                "frameworks/own.yaml:2:7: error: a ',' between two "
+                "items, or the ']' that closes this list, is missing"
+            ],
+        ),
+    ],
+)
+def test_a_framework_beside_the_data_file(framework, lines, tmp_path, monkeypatch):
+    (tmp_path / "frameworks").mkdir()
+    (tmp_path / "frameworks" / "own.yaml").write_text(framework)
+    (tmp_path / "ours.yaml").write_text(
+        (TESTS / "good.yaml").read_text().replace("framework: ilacs", "framework: own")
+    )
+    code, out, err, exception = run(
+        ["build", "ours.yaml", "--out", "out", "-f", "html"], tmp_path, monkeypatch
+    )
+    assert exception is None
+    assert (code, err.splitlines()) == (2 if lines else 0, lines)

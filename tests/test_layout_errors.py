@@ -1,0 +1,102 @@
+"""A layout of one's own: each mistake in it is one clear line, exit 2, no page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from render.cli import main
+
+GOOD = Path(__file__).resolve().parent / "good.yaml"
+MAIN = (
+    '{% extends "base.html" %}\n{% block main %}\n'
+    "<p>{{ doc.title }}</p>\n{% endblock %}\n"
+)
+TOML = 'stylesheets = ["base.css"]\n'
+
+
+@pytest.mark.parametrize(
+    ("files", "lines"),
+    [
+        (
+            {"main.html": MAIN.replace("doc.title", "doc.nope")},
+            [
+                "own/main.html:3:1: error: the template went wrong here: "
+                "'render.model.Inspection object' has no attribute 'nope'"
+            ],
+        ),
+        (
+            {"main.html": MAIN.replace("doc.title }}", "doc.title </p>")},
+            ["own/main.html:3:1: error: the template is not valid: unexpected '/'"],
+        ),
+        (
+            {"main.html": MAIN.replace("{% endblock %}", "")},
+            [
+                "own/main.html:3:1: error: the template is not valid: Unexpected "
+                "end of template. "
+                "Jinja was looking for the following tags: 'endblock'. The "
+                "innermost block that "
+                "needs to be closed is 'block'."
+            ],
+        ),
+        (
+            {"main.html": '{% include "missing.html" %}'},
+            ["own/layout.toml:1:1: error: the layout has no template 'missing.html'"],
+        ),
+        (
+            {"layout.toml": 'entry = "page.html"\n'},
+            ["own/layout.toml:1:1: error: the layout has no template 'page.html'"],
+        ),
+        (
+            {"layout.toml": 'stylesheets = ["base.css", "gone.css"]\n'},
+            ["own/layout.toml:1:1: error: the layout has no file 'gone.css'"],
+        ),
+        (
+            {"layout.toml": 'stylesheets = "base.css"\n\n[fonts]\n400 = 5\n'},
+            [
+                "own/layout.toml:1:1: error: stylesheets: write a list of file "
+                "names, such as "
+                '["base.css", "layout.css"] here',
+                "own/layout.toml:3:1: error: fonts: write a [fonts] table of "
+                "weights and font "
+                "files here",
+            ],
+        ),
+        (
+            {"layout.toml": 'name = "own"\nentry = main.html\n'},
+            ["own/layout.toml:2:9: error: this is not valid TOML: Invalid value"],
+        ),
+        (
+            {"layout.toml": "stylesheets = ["},
+            ["own/layout.toml:1:16: error: this is not valid TOML: Invalid value"],
+        ),
+    ],
+)
+def test_layout_mistakes(files, lines, tmp_path, monkeypatch):
+    layout = tmp_path / "own"
+    layout.mkdir()
+    for name, text in {"layout.toml": TOML, "main.html": MAIN, **files}.items():
+        (layout / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(GOOD), "--out", "out", "-l", "own"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    stderr = result.stderr.replace(f"{tmp_path}/", "")
+    assert (result.exit_code, stderr.splitlines()) == (2, lines)
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_no_layout_there(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["build", str(GOOD), "--out", "out", "-l", "nowhere"]
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        (
+            "nowhere:1:1: error: no layout here: a layout is a folder with a "
+            "layout.toml; "
+            "bundled layouts: easy-read\n"
+        ),
+    )
