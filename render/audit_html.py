@@ -19,7 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .browser import Browser
-from .report import Finding, Rule
+from .report import Finding, Rule, whole_file_finding
 
 AXE_TAGS = (
     "wcag2a",
@@ -378,22 +378,6 @@ _LANDED = """(id) => {
 
 
 def _finding(
-    path: Path,
-    rule_id: str,
-    message: str,
-    where: str = "",
-    severity: str | None = None,
-    text: str = "",
+    path: Path, rule_id: str, message: str, where: str = "", **details: str
 ) -> Finding:
-    rule = RULES[rule_id]
-    return Finding(
-        str(path),
-        0,
-        0,
-        rule_id,
-        severity or rule.severity,
-        message,
-        field=where,
-        suggestion=rule.help,
-        text=text,
-    )
+    return whole_file_finding(RULES[rule_id], path, message, where, **details)

@@ -26,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .errors import InputError, ToolMissing
-from .report import Finding, Rule
+from .report import Finding, Rule, whole_file_finding
 
 POPPLER_TOOLS = ("pdfinfo", "pdftotext")
 HEADING = re.compile(r"/?H[1-6]?")
@@ -359,25 +359,9 @@ def _ours(path: Path, document, pages: dict) -> Iterator[Finding]:
 
 
 def _finding(
-    path: Path,
-    rule_id: str,
-    message: str,
-    where: str = "",
-    severity: str | None = None,
-    text: str = "",
+    path: Path, rule_id: str, message: str, where: str = "", **details: str
 ) -> Finding:
-    rule = RULES[rule_id]
-    return Finding(
-        str(path),
-        0,
-        0,
-        rule_id,
-        severity or rule.severity,
-        message,
-        field=where,
-        suggestion=rule.help,
-        text=text,
-    )
+    return whole_file_finding(RULES[rule_id], path, message, where, **details)
 
 
 def _tagged(document) -> bool:

@@ -77,6 +77,15 @@ class Measure:
             object.__setattr__(self, "met", ok)
 
 
+def whole_file_finding(
+    rule: Rule, path: Path | str, message: str, where: str = "",
+    severity: str | None = None, text: str = "",
+) -> Finding:
+    """A finding of ``rule`` with no line: ``where`` is a selector or a page."""
+    return Finding(str(path), 0, 0, rule.id, severity or rule.severity, message,
+                   field=where, suggestion=rule.help, text=text)
+
+
 @dataclass
 class FileReport:
     """Everything found in one file, and whether it meets its target.
