@@ -29,7 +29,7 @@ test: $(STAMP) system
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check render tests
+	$(VENV)/bin/ruff check render tests scripts
 
 golden: $(STAMP)
 	$(PY) -m pytest tests/test_golden.py --update-golden

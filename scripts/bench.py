@@ -1,4 +1,5 @@
-"""Benchmark `easyread check` (a script, not a test: it prints figures).
+"""Benchmark `easyread check` and `easyread build` (a script, not a test:
+it prints figures for the README; compare figures from one run).
 
     python scripts/bench.py [--documents 1000] [--runs 7]
 
@@ -8,11 +9,16 @@
 2. Cold start: one `easyread check` of one inspection file as a new process,
    several runs, median; first with the syllable cache built, then with an
    empty cache folder (the first run on a new machine).
+3. Build: `easyread build` of each inspection in data/ as a new process,
+   HTML only and HTML + PDF, wall time and peak memory (median of runs).
+4. Limits: a document with 10,000 points must stop quickly, in bounded
+   memory, with a clear error.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -67,6 +73,50 @@ def cold_start(runs: int, cache: Path, clear: bool) -> list[float]:
     return times
 
 
+def timed_child(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall seconds and peak memory (MB) of ``command`` run in a fresh child."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "print(time.perf_counter() - t, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode); "
+        "sys.stderr.write(p.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *command], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    seconds, megabytes, code = done.stdout.split()
+    result = subprocess.CompletedProcess(command, int(code), "", done.stderr)
+    return float(seconds), float(megabytes), result
+
+
+def build_runs(runs: int, formats: str) -> None:
+    for inspection in sorted((ROOT / "data").glob("*.yaml")):
+        with tempfile.TemporaryDirectory() as out:
+            command = [sys.executable, "-m", "render", "build", str(inspection),
+                       "--out", out, "--format", formats]
+            samples = [timed_child(command) for _ in range(runs)]
+        assert all(r.returncode == 0 for _, _, r in samples), samples[0][2].stderr
+        seconds = statistics.median(s for s, _, _ in samples)
+        peak = max(m for _, m, _ in samples)
+        print(f"build {inspection.name} ({formats}), new process ({runs} runs): "
+              f"median {seconds:.2f} s, peak memory {peak:.0f} MB")
+
+
+def absurd_document() -> None:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load((ROOT / "tests" / "good.yaml").read_text())
+    data["going_well"] = [f"Point number {i} is here." for i in range(10_000)]
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / "huge.json"
+        path.write_text(json.dumps(data, default=str), encoding="utf-8")
+        (Path(temp) / "frameworks").symlink_to(ROOT / "data" / "frameworks")
+        seconds, peak, result = timed_child(
+            [sys.executable, "-m", "render", "build", str(path), "--out", temp])
+    print(f"10,000 points: exit {result.returncode} in {seconds:.2f} s, "
+          f"peak memory {peak:.0f} MB: {result.stderr.strip()[:120]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
@@ -93,6 +143,9 @@ def main() -> None:
         f"cold start, one inspection, empty cache ({len(empty)} runs): "
         f"median {statistics.median(empty):.2f} s"
     )
+    build_runs(max(3, args.runs // 2), "html")
+    build_runs(max(3, args.runs // 2), "html,pdf")
+    absurd_document()
 
 
 if __name__ == "__main__":
