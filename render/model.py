@@ -375,7 +375,7 @@ class Inspection(Frozen):
     framework: Name
     inspectorates: Few[Inspectorate] = Field(min_length=1)
     visit: Dates | None = None  # some sources give no visit dates
-    published: Date
+    published: Date | None = None  # leave out when the source does not say
     audience: Audience
     about: Points = Field(min_length=1)
     judgement: Judgement | None = None
@@ -403,7 +403,7 @@ class Inspection(Frozen):
 
     @model_validator(mode="after")
     def _published_after_visit(self) -> Inspection:
-        if self.visit is not None and self.published < self.visit.end:
+        if self.visit and self.published and self.published < self.visit.end:
             raise FieldError(
                 "published",
                 f"published ({self.published}) is before the visit ended "
