@@ -9,6 +9,7 @@ used wrongly (one line per problem, no traceback).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -35,7 +36,25 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     return chosen
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The easyread commands; an OS error no command caught is one line, exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # click quiets a closed pipe itself
+                raise
+            click.echo(printable(f"error: {_os_error(exc)}"), err=True)
+            ctx.exit(EXIT_INVALID)
+
+
+def _os_error(exc: OSError) -> str:
+    reason = (exc.strerror or str(exc)).lower()
+    return f"cannot use {exc.filename}: {reason}" if exc.filename else reason
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="easyread")
 @click.option("-v", "--verbose", is_flag=True, help="Say each step as it happens.")
 def main(verbose: bool) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError, InputError, Problem
+from .errors import BuildError, InputError, Problem, is_file
 from .layouts import Layout
 from .pdf_tags import finish_tags
 
@@ -167,7 +167,7 @@ def _local_file(url: str, roots: Sequence[Path]) -> Path:
         raise Refused("this is not a file name: check it") from None
     if not any(path.is_relative_to(root) for root in roots):
         raise Refused(_OUTSIDE)
-    if not path.is_file():
+    if not is_file(path):
         raise Refused("there is no such file: check the name")
     return path
 

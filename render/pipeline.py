@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import TargetMissed, check_inspection, one_line, page_note
-from .errors import BuildError, InputError, Problem
+from .errors import BuildError, InputError, Problem, is_file
 from .html import render_html
 from .layouts import Layout, find_layout
 from .load import MAX_BYTES, Source, read_source
@@ -126,7 +126,7 @@ def build_one(path: Path, job: Job) -> Result:
 
 def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) -> None:
     """Refuse a build that would overwrite an input, or write two inputs to one name."""
-    inputs = {p.resolve(): p for p in paths if _is_file(p)}
+    inputs = {p.resolve(): p for p in paths if is_file(p)}
     first: dict[Path, Path] = {}
     problems = []
     for path in paths:
@@ -142,13 +142,6 @@ def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) 
                     "rename one of them, or build them into different folders")))
     if problems:
         raise InputError(problems)
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a name too long, say: load() will tell
-        return False
 
 
 def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list[Path]:

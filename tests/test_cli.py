@@ -62,6 +62,20 @@ def test_invalid_input_exit_2_no_output_others_still_built(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == [f"{INSPECTIONS[0].stem}.html"]
 
 
+def test_an_os_error_no_command_caught_is_one_line_and_exit_2(monkeypatch):
+    import errno
+
+    from render import settings
+
+    def refuse(path):
+        raise OSError(errno.ENAMETOOLONG, "File name too long", "/x/" + "a" * 300)
+
+    monkeypatch.setattr(settings, "load_settings", refuse)
+    result = CliRunner().invoke(main, ["build", str(INSPECTIONS[0])])
+    assert (result.exit_code, result.output) == (
+        2, "error: cannot use /x/" + "a" * 300 + ": file name too long\n")
+
+
 def test_python_dash_m_render_works():
     result = subprocess.run([sys.executable, "-m", "render", "--version"], cwd=ROOT,
                             capture_output=True, text=True, check=True)

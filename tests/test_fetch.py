@@ -59,6 +59,7 @@ MISSING = "there is no such file: check the name"
         ("file:///etc/passwd", OUTSIDE),
         ("{allowed}/missing.css", MISSING),
         ("{allowed}", MISSING),
+        ("{allowed}/" + "a" * 300 + ".css", MISSING),  # too long to look up
         ("file:///a%00b", "this is not a file name: check it"),
         ("data:text/plain;base64,a", "this data: URL is not valid base64: check it"),
     ],
