@@ -20,7 +20,7 @@ import click
 from . import __version__, report
 from .errors import BuildError, InputError, ToolMissing, printable
 from .load import MAX_BYTES
-from .pipeline import FORMATS, build
+from .pipeline import FORMATS, build_one, plan_build
 from .report import FORMATS as REPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -105,11 +105,12 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     show_bar = len(files) > 1 and sys.stderr.isatty()
     try:
         settings = load_settings(config)
-        with click.progressbar(files, label="Building", file=sys.stderr,
-                               hidden=not show_bar, item_show_func=_name) as bar:
-            results = build(bar, out_dir, formats, layout, settings, strict, max_bytes)
+        job = plan_build(files, out_dir, formats, layout, settings, strict, max_bytes)
     except InputError as exc:
         _fail(exc)
+    with click.progressbar(files, label="Building", file=sys.stderr,
+                           hidden=not show_bar, item_show_func=_name) as bar:
+        results = [build_one(path, job) for path in bar]
     codes = [EXIT_OK]
     for result in results:
         if result.readability is not None:

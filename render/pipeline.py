@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,7 +75,7 @@ def _validate(source: Source, layout: Layout) -> Document:
 
 
 def build(
-    paths: Iterable[Path],
+    paths: Sequence[Path],
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
     layout: str | Path = "easy-read",
@@ -87,7 +87,22 @@ def build(
 
     With ``strict``, a file that misses its reading target is not built.
     """
-    paths = list(paths)
+    job = plan_build(paths, out_dir, formats, layout, settings, strict, max_bytes)
+    return [build_one(path, job) for path in paths]
+
+
+def plan_build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    layout: str | Path = "easy-read",
+    settings: Settings | None = None,
+    strict: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> Job:
+    """The ``Job`` that builds ``paths`` (one ``build_one`` each), once the
+    layout is found, no output would overwrite an input or another output,
+    and ``out_dir`` exists; else ``InputError``."""
     job = Job(out_dir, find_layout(layout), formats, settings or Settings(), strict, max_bytes)
     check_outputs(paths, out_dir, formats)
     try:
@@ -95,7 +110,7 @@ def build(
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
         raise InputError.single(out_dir, f"cannot make the output folder: {reason}") from None
-    return [build_one(path, job) for path in paths]
+    return job
 
 
 def build_one(path: Path, job: Job) -> Result:

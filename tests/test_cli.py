@@ -76,6 +76,40 @@ def test_an_os_error_no_command_caught_is_one_line_and_exit_2(monkeypatch):
         2, "error: cannot use /x/" + "a" * 300 + ": file name too long\n")
 
 
+def test_the_progress_bar_moves_as_each_file_is_built(tmp_path, monkeypatch):
+    import click
+
+    from render import pipeline
+
+    events = []
+    real_read = pipeline.read_source
+
+    class Bar:
+        def __init__(self, items, **options):
+            self.items = items
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def __iter__(self):
+            for item in self.items:
+                events.append(("bar", item.name))
+                yield item
+
+    def read(path, *args):
+        events.append(("read", path.name))
+        return real_read(path, *args)
+
+    monkeypatch.setattr(click, "progressbar", Bar)
+    monkeypatch.setattr(pipeline, "read_source", read)
+    result = run("build", *map(str, INSPECTIONS), "--out", str(tmp_path), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert events == [(step, p.name) for p in INSPECTIONS for step in ("bar", "read")]
+
+
 def test_python_dash_m_render_works():
     result = subprocess.run([sys.executable, "-m", "render", "--version"], cwd=ROOT,
                             capture_output=True, text=True, check=True)
