@@ -303,3 +303,36 @@ def test_names_too_long_for_the_file_system(change, args, lines, tmp_path, monke
     )
     expected = [line.replace("{tmp}", str(tmp_path)) for line in lines]
     assert (code, err.splitlines(), exception) == (2, expected, None)
+
+
+FIXTURES = {p.name: p.read_text(encoding="utf-8") for p in (TESTS / "fixtures").iterdir()}
+NOT_AN_INSPECTION = (
+    "is not an inspection: easyread builds inspection files (.yaml, .yml, .json); "
+    "to check how easy a document is to read, use 'easyread check'"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("summary.txt", FIXTURES["stockton-2013-summary-for-children.txt"],
+         f"summary.txt:1:1: error: this .txt file {NOT_AN_INSPECTION}"),
+        ("page.html", FIXTURES["broken-page.html"],
+         f"page.html:1:1: error: this .html file {NOT_AN_INSPECTION}"),
+        ("leaflet.md", "# Leaflet\n\nSome words.\n",
+         f"leaflet.md:1:1: error: this .md file {NOT_AN_INSPECTION}"),
+        ("settings.toml", 'title = "x"\n[a]\nb = 1\n',
+         f"settings.toml:1:1: error: this .toml file {NOT_AN_INSPECTION}"),
+        ("notes", "- one\n- two\n", f"notes:1:1: error: this file {NOT_AN_INSPECTION}"),
+        ("data.yml", "title: [unclosed\n",
+         "data.yml:1:8: error: a ',' between two items, or the ']' that closes this "
+         "list, is missing"),
+    ],
+    ids=["txt", "html", "md", "toml", "no-suffix", "yml"],
+)
+def test_a_file_that_is_not_an_inspection(name, content, message, tmp_path, monkeypatch):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    code, out, err, exception = run(
+        ["build", name, "--out", "out"], tmp_path, monkeypatch
+    )
+    assert (code, err.splitlines(), exception) == (2, [message], None)
