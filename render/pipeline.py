@@ -26,7 +26,6 @@ from .load import MAX_BYTES, Source, read_source
 from .model import Document
 from .pdf import write_pdf
 from .report import FileReport
-from .resources import bundled
 from .settings import Settings
 from .validate import validate_inspection
 
@@ -172,8 +171,7 @@ def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list
             if fmt == "html":
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:
-                allowed = [*layout.search_path, bundled("fonts"), data_folder]
-                write_pdf(html, Path(temp_name), allowed, layout.folder, layout)
+                write_pdf(html, Path(temp_name), layout, data_folder)
         for temp, target in staged:
             os.chmod(temp, 0o644)
             os.replace(temp, target)
