@@ -130,7 +130,7 @@ def build_one(path: Path, job: Job) -> Result:
         figures = draw_figures(document, layout)
         LOG.info("4/5 rendering %s with layout %s", document.name, layout.name)
         target = job.settings.reading_target(result.readability.summary["target"]["id"])
-        html = render_html(document, layout, readability=page_note(target), figures=figures)
+        html = render_html(document, layout, figures, readability=page_note(target))
         LOG.info("5/5 writing %s", ", ".join(job.formats))
         result.outputs = _publish(document, html, job, path.parent)
     except (InputError, BuildError, TargetMissed) as exc:

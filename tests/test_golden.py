@@ -15,6 +15,7 @@ import pytest
 from conftest import INSPECTIONS
 
 from render import load
+from render.drawings import draw_figures
 from render.html import render_html
 from render.layouts import find_layout
 
@@ -32,7 +33,8 @@ def _stable(html: str) -> str:
 
 @pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
 def test_html_matches_golden(source, request):
-    html = _stable(render_html(load(source), find_layout("easy-read")))
+    document, layout = load(source), find_layout("easy-read")
+    html = _stable(render_html(document, layout, draw_figures(document, layout)))
     golden = GOLDEN / f"{source.stem}.html"
     if request.config.getoption("--update-golden"):
         GOLDEN.mkdir(exist_ok=True)
