@@ -209,8 +209,8 @@ def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> Non
     HTML: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices, 7:1 contrast)
           in headless Chromium; no sideways scrolling at 320 px; text
           spacing (WCAG 1.4.12); a working skip link.
-    PDF:  the PDF/UA-1 validator page-validation; pdfua; fonts embedded,
-          figure descriptions, title bar, headings, bookmarks, reading order.
+    PDF:  the PDF/UA-1 validator page-validation; pdfua; every font not
+          embedded, headings, bookmarks, reading order. A fault is told once.
 
     Exit code 0 when every file passes, 1 when a finding is at error level,
     2 when a file cannot be read or a checker is not installed.
