@@ -6,8 +6,13 @@ Three checkers, each finding named after the one that made it:
   rules, the veraPDF profile's machine-checkable requirements);
 - ``pdfua/...``: the ``pdfua`` package's checks; its heuristic findings are
   at most warnings, since a person has to confirm them;
-- ``pdf/...``: what neither decides: fonts embedded, figures described, the
-  title shown in the title bar, headings, bookmarks and reading order.
+- ``pdf/...``: what neither says: every font that is not embedded and every
+  heading that skips a level or has no text (page-validation names only
+  the first of each), bookmarks that follow the headings, and reading order
+  against the order the pages are drawn.
+
+A fault is reported once, by the checker that says most about it: the
+others' findings on it are left out (``RESTATES``).
 
 The structure tree is read with pikepdf; the text of its elements and of
 the pages comes from poppler (``pdfinfo -struct-text`` and ``pdftotext``).
@@ -35,33 +40,10 @@ RULES = {
     rule.id: rule
     for rule in (
         Rule(
-            "pdf/tagged",
-            "error",
-            "The PDF is tagged: it has a structure tree and says so.",
-            "Export as tagged PDF (PDF/UA) from the tool that made it; a PDF printed "
-            "from "
-            "a browser or drawn by a library is usually untagged.",
-        ),
-        Rule(
-            "pdf/title-shown",
-            "error",
-            "The document has a title and asks viewers to show it in the title bar.",
-            "Set the title in the document properties and /ViewerPreferences "
-            "/DisplayDocTitle true (in Word: File > Properties > Title, and "
-            "'Show document title' in the PDF options).",
-        ),
-        Rule(
             "pdf/fonts-embedded",
             "error",
             "Every font the pages use is embedded.",
             "Turn on 'embed all fonts' (or 'embed fonts as subsets') when exporting.",
-        ),
-        Rule(
-            "pdf/figure-alt",
-            "error",
-            "Every figure has alternative text.",
-            "Give each picture alternative text that says what it shows; mark pictures "
-            "that only decorate as artifacts (background) instead of figures.",
         ),
         Rule(
             "pdf/headings",
@@ -85,6 +67,25 @@ RULES = {
             "reader reads the text in the order a sighted reader does.",
         ),
     )
+}
+
+# A finding of the first rule is left out when the second rule has one: they
+# say the same, and the second says more (every instance, or where) or is the
+# validator that decides it. page-validation names only the first font, figure
+# or heading at fault; pdfua names every figure and every untagged page.
+RESTATES = {
+    "pdfua/UA-01-002": "page-validation/PDFUA1-TAGGED-DOCUMENT-001",
+    "pdfua/UA-01-005": "page-validation/PDFUA1-STRUCT-TREE-ROOT-001",
+    "page-validation/PDFUA1-CONTENT-TAGGING-001": "pdfua/UA-01-003",
+    "pdfua/UA-06-001": "page-validation/PDFUA1-TEXT-LANGUAGE-001",
+    "pdfua/UA-07-001": "page-validation/PDFUA1-METADATA-TITLE-001",
+    "pdfua/UA-07-002": "page-validation/PDFUA1-VIEWER-PREFERENCES-001",
+    "pdfua/UA-28-004": "page-validation/PDFUA1-ID-SCHEMA-001",
+    "page-validation/PDFUA1-FIGURE-ALTERNATIVE-TEXT-001": "pdfua/UA-13-004",
+    "pdfua/UA-15-003": "page-validation/PDFUA1-TABLE-HEADERS-SCOPE-001",
+    "page-validation/PDFUA1-FONT-EMBEDDING-001": "pdf/fonts-embedded",
+    "page-validation/PDFUA1-HEADING-NESTING-001": "pdf/headings",
+    "pdfua/UA-14-001": "pdf/headings",
 }
 
 # What to do about a page-validation rule, by the family its id names.
@@ -220,10 +221,10 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
     except (pikepdf.PdfError, pikepdf.PasswordError) as exc:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
     with document:
-        pages = page_objects(document)
+        places = object_places(document)
         page_count = len(document.pages)
-        findings, counts = _external(path, pages)
-        ours = list(_ours(path, document, pages))
+        findings, counts = _external(path, places)
+        findings += _ours(path, document)
     summary = {
         "kind": "pdf",
         "pages": page_count,
@@ -231,25 +232,34 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
         "checkers": ", ".join(f"{name} ({n} rules)" for name, n in counts.items())
         + f", easyread ({len(RULES)} rules)",
     }
-    return findings + ours, summary
+    return without_repeats(findings), summary
 
 
-def page_objects(document) -> dict[tuple[int, int], int]:
-    """Page numbers by the object ids of each page and its content streams."""
+def without_repeats(findings: list[Finding]) -> list[Finding]:
+    """``findings`` less those another checker's findings say again (``RESTATES``)."""
+    found = {f.rule for f in findings}
+    return [f for f in findings if RESTATES.get(f.rule) not in found]
+
+
+def object_places(document) -> dict[tuple[int, int], str]:
+    """Where each object a validator may name is, in words: "page 2" for a
+    page, its content streams and the structure elements on it."""
     import pikepdf
 
-    numbers = {}
+    places: dict[tuple[int, int], str] = {}
     for number, page in enumerate(document.pages, 1):
-        numbers[page.obj.objgen] = number
         contents = page.obj.get("/Contents")
         streams = contents if isinstance(contents, pikepdf.Array) else [contents]
-        numbers |= {
-            s.objgen: number for s in streams if s is not None and s.objgen != (0, 0)
-        }
-    return numbers
+        for obj in [page.obj, *(s for s in streams if s is not None)]:
+            places.setdefault(obj.objgen, f"page {number}")
+    for element, page_ref in struct_elements(document):
+        if page_ref is not None and page_ref.objgen in places:
+            places.setdefault(element.objgen, places[page_ref.objgen])
+    places.pop((0, 0), None)  # direct objects have no number to be named by
+    return places
 
 
-def _external(path: Path, pages: dict) -> tuple[list[Finding], dict[str, int]]:
+def _external(path: Path, places: dict) -> tuple[list[Finding], dict[str, int]]:
     """The findings of page-validation and pdfua, and how many rules each ran."""
     import page
     import pdfua
@@ -258,7 +268,7 @@ def _external(path: Path, pages: dict) -> tuple[list[Finding], dict[str, int]]:
         report = page.validate_pdf(str(path), profile="ua1")
     except page.PageError as exc:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
-    found = [_from_page_validation(path, pages, failure) for failure in report.failures]
+    found = [_from_page_validation(path, places, failure) for failure in report.failures]
     found += _pdfua(path)
     counts = {
         f"page-validation {version('page-validation')} PDF/UA-1": report.rules.total,
@@ -267,11 +277,11 @@ def _external(path: Path, pages: dict) -> tuple[list[Finding], dict[str, int]]:
     return found, counts
 
 
-def _from_page_validation(path: Path, pages: dict, failure) -> Finding:
+def _from_page_validation(path: Path, places: dict, failure) -> Finding:
     where = ""
     if failure.object_id is not None:
         key = (failure.object_id.object_number, failure.object_id.generation)
-        where = f"page {pages[key]}" if key in pages else f"object {key[0]} {key[1]} R"
+        where = places.get(key, f"object {key[0]} {key[1]} R")
     return Finding(
         path=str(path),
         line=0,
@@ -339,23 +349,16 @@ def _from_pdfua(path: Path, finding) -> Finding:
     )
 
 
-def _ours(path: Path, document, pages: dict) -> Iterator[Finding]:
-    """easyread's own checks."""
-    yield from _title_shown(path, document)
-    yield from _fonts_embedded(path, document)
-    if not _tagged(document):
-        yield _finding(
-            path,
-            "pdf/tagged",
-            "The PDF has no structure tree (or does not say it is tagged), "
-            "so screen readers get no headings, lists, tables or reading order.",
-        )
-        return
-    structure = read_structure(path)
-    yield from _figures_described(path, document, pages)
-    yield from _headings(path, structure)
-    yield from _bookmarks(path, document, structure)
-    yield from _reading_order(path, structure)
+def _ours(path: Path, document) -> list[Finding]:
+    """easyread's own checks; those of the tags only if there are tags (that
+    there are none is page-validation's finding)."""
+    findings = list(_fonts_embedded(path, document))
+    if _tagged(document):
+        structure = read_structure(path)
+        findings += _headings(path, structure)
+        findings += _bookmarks(path, document, structure)
+        findings += _reading_order(path, structure)
+    return findings
 
 
 def _finding(
@@ -368,33 +371,6 @@ def _tagged(document) -> bool:
     mark_info = document.Root.get("/MarkInfo")
     marked = mark_info is not None and bool(mark_info.get("/Marked", False))
     return "/StructTreeRoot" in document.Root and marked
-
-
-def _title_shown(path: Path, document) -> Iterator[Finding]:
-    if not document_title(document):
-        yield _finding(
-            path,
-            "pdf/title-shown",
-            "The document has no title, so viewers and screen readers show "
-            "the file name instead.",
-        )
-    preferences = document.Root.get("/ViewerPreferences")
-    if preferences is None or not bool(preferences.get("/DisplayDocTitle", False)):
-        yield _finding(
-            path,
-            "pdf/title-shown",
-            "/ViewerPreferences /DisplayDocTitle is not true, so the title "
-            "bar shows the file name, not the title.",
-        )
-
-
-def document_title(document) -> str:
-    """The title from the document information or, failing that, the XMP."""
-    title = str(document.docinfo.get("/Title", "")).strip()
-    if not title:
-        with document.open_metadata() as xmp:
-            title = str(xmp.get("dc:title", "") or "").strip()
-    return title
 
 
 def _fonts_embedded(path: Path, document) -> Iterator[Finding]:
@@ -448,22 +424,6 @@ def is_embedded(font) -> bool:
     )
 
 
-def _figures_described(path: Path, document, pages: dict) -> Iterator[Finding]:
-    for element, page_ref in struct_elements(document):
-        if standard_role(document, element) != "/Figure":
-            continue
-        alt = str(element.get("/Alt", element.get("/ActualText", ""))).strip()
-        if not alt:
-            number = pages.get(page_ref.objgen) if page_ref is not None else None
-            yield _finding(
-                path,
-                "pdf/figure-alt",
-                "A figure has no alternative text, so a screen reader "
-                "user does not know what it shows.",
-                f"page {number}" if number else "",
-            )
-
-
 def struct_elements(document) -> Iterator[tuple]:
     """Every structure element in tree order, with the page it is on."""
     import pikepdf
@@ -482,17 +442,6 @@ def struct_elements(document) -> Iterator[tuple]:
             page = node.get("/Pg", page)
             yield node, page
             todo.append((node.get("/K"), page))
-
-
-def standard_role(document, element) -> str:
-    """The standard structure type of ``element``, through the role map."""
-    role = str(element.S)
-    role_map = document.Root.StructTreeRoot.get("/RoleMap", {})
-    for _ in range(10):  # role maps may chain; never loop forever
-        if role not in role_map:
-            break
-        role = str(role_map[role])
-    return role
 
 
 def read_structure(path: Path) -> Structure:
@@ -546,7 +495,6 @@ def _headings(path: Path, structure: Structure) -> Iterator[Finding]:
                 path,
                 "pdf/headings",
                 f"The heading levels skip one: the outline {start} H{level}.",
-                severity="warning",
                 text=text,
             )
         previous = level or previous

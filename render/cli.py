@@ -9,6 +9,7 @@ used wrongly (one line per problem, no traceback).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -19,7 +20,7 @@ import click
 from . import __version__, report
 from .errors import BuildError, InputError, ToolMissing, printable
 from .load import MAX_BYTES
-from .pipeline import FORMATS, build
+from .pipeline import FORMATS, build_one, plan_build
 from .report import FORMATS as REPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -35,7 +36,25 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
     return chosen
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The easyread commands; an OS error no command caught is one line, exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # click quiets a closed pipe itself
+                raise
+            click.echo(printable(f"error: {_os_error(exc)}"), err=True)
+            ctx.exit(EXIT_INVALID)
+
+
+def _os_error(exc: OSError) -> str:
+    reason = (exc.strerror or str(exc)).lower()
+    return f"cannot use {exc.filename}: {reason}" if exc.filename else reason
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="easyread")
 @click.option("-v", "--verbose", is_flag=True, help="Say each step as it happens.")
 def main(verbose: bool) -> None:
@@ -86,11 +105,12 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     show_bar = len(files) > 1 and sys.stderr.isatty()
     try:
         settings = load_settings(config)
-        with click.progressbar(files, label="Building", file=sys.stderr,
-                               hidden=not show_bar, item_show_func=_name) as bar:
-            results = build(bar, out_dir, formats, layout, settings, strict, max_bytes)
+        job = plan_build(files, out_dir, formats, layout, settings, strict, max_bytes)
     except InputError as exc:
         _fail(exc)
+    with click.progressbar(files, label="Building", file=sys.stderr,
+                           hidden=not show_bar, item_show_func=_name) as bar:
+        results = [build_one(path, job) for path in bar]
     codes = [EXIT_OK]
     for result in results:
         if result.readability is not None:
@@ -189,8 +209,8 @@ def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> Non
     HTML: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices, 7:1 contrast)
           in headless Chromium; no sideways scrolling at 320 px; text
           spacing (WCAG 1.4.12); a working skip link.
-    PDF:  the PDF/UA-1 validator page-validation; pdfua; fonts embedded,
-          figure descriptions, title bar, headings, bookmarks, reading order.
+    PDF:  the PDF/UA-1 validator page-validation; pdfua; every font not
+          embedded, headings, bookmarks, reading order. A fault is told once.
 
     Exit code 0 when every file passes, 1 when a finding is at error level,
     2 when a file cannot be read or a checker is not installed.

@@ -2,7 +2,8 @@
 
 Every stage reports what is wrong with the user's input as ``Problem`` rows
 collected into an ``InputError``; only ``cli.py`` turns them into messages and
-exit codes.
+exit codes. ``is_file`` and ``is_dir`` look a user's name up without raising,
+so a name the system refuses (too long, say) is reported as not found.
 """
 
 from __future__ import annotations
@@ -92,3 +93,21 @@ class BuildError(Exception):
 
 class ToolMissing(Exception):
     """A program or package a command needs is not installed; says how to get it."""
+
+
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; ``False`` too for a name the system cannot
+    look up at all (too long, say), so that callers say "not found" and never
+    show a traceback."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; ``False`` for a name that cannot be looked up."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

@@ -81,16 +81,10 @@ class Page:
 
 
 def render_html(
-    document: Document,
-    layout: Layout,
-    readability: str = "",
-    figures: Figures | None = None,
+    document: Document, layout: Layout, figures: Figures, readability: str = ""
 ) -> str:
-    """The HTML page for ``document`` in ``layout`` with its drawings."""
-    if figures is None:
-        from .drawings import draw_figures
-
-        figures = draw_figures(document, layout)
+    """The HTML page for ``document`` in ``layout`` with its drawings
+    (``drawings.draw_figures``) and a note on its ``readability``."""
     env = make_environment(layout)
     page = Page(
         document,

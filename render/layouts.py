@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
-from .errors import InputError, Problem
+from .errors import InputError, Problem, is_file
 from .icons import IconSet, load_icons
 from .offline import remote_references
 from .pictures import as_data_url
@@ -71,7 +71,7 @@ class Layout:
         """The first file called ``name`` on the search path."""
         for folder in self.search_path:
             candidate = (folder / name).resolve()
-            if candidate.is_file() and candidate.is_relative_to(folder.resolve()):
+            if is_file(candidate) and candidate.is_relative_to(folder.resolve()):
                 return candidate
         raise InputError.single(
             self.folder / SETTINGS, f"the layout has no file '{name}'")
@@ -92,10 +92,10 @@ def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
 def find_layout(name_or_path: str | Path) -> Layout:
     """A bundled layout by name (``easy-read``) or the user's own folder."""
     folder = Path(name_or_path)
-    if not (folder / SETTINGS).is_file():
+    if not is_file(folder / SETTINGS):
         folder = bundled("layouts") / str(name_or_path)
     settings_file = folder / SETTINGS
-    if not settings_file.is_file():
+    if not is_file(settings_file):
         known = sorted(p.parent.name for p in bundled("layouts").glob(f"*/{SETTINGS}"))
         raise InputError.single(
             str(name_or_path),

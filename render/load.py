@@ -22,6 +22,7 @@ from .errors import InputError, Problem
 from .parse import Refused, parse_yaml, syntax_problem
 
 MAX_BYTES = 2_000_000
+SUFFIXES = (".yaml", ".yml", ".json")
 _NAME = re.compile(r"[A-Za-z_][\w-]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _OTHER_ENCODINGS = [
@@ -75,14 +76,31 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Source:
     try:
         tree = parse_yaml(text)
     except (Refused, YAMLError) as exc:
-        raise InputError([syntax_problem(path, text, exc)]) from None
+        raise InputError([_unreadable(path, syntax_problem(path, text, exc))]) from None
     if not isinstance(tree, CommentedMap):
-        raise InputError.single(path, _not_fields(tree))
+        raise InputError([_unreadable(path, Problem(str(path), 1, 1, "", _not_fields(tree)))])
     walker = _Walker(path)
     data = walker.plain(tree, ())
     if walker.problems:
         raise InputError(walker.problems)
     return Source(path, data, walker.positions)
+
+
+def _unreadable(path: Path, problem: Problem) -> Problem:
+    """``problem``, or, for a file not named as YAML or JSON, what it is not.
+
+    Any name is built if its content is an inspection; but YAML advice about
+    a Markdown or HTML file that will never parse would mislead.
+    """
+    if path.suffix.lower() in SUFFIXES:
+        return problem
+    what = f"this {path.suffix} file" if path.suffix else "this file"
+    return Problem(
+        str(path), 1, 1, "",
+        f"{what} is not an inspection: easyread builds inspection files "
+        f"({', '.join(SUFFIXES)}); to check how easy a document is to read, "
+        "use 'easyread check'",
+    )
 
 
 def _not_fields(tree: Any) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError, InputError, Problem
+from .errors import BuildError, InputError, Problem, is_file
 from .layouts import Layout
 from .pdf_tags import finish_tags
 
@@ -46,39 +46,72 @@ _NETWORK = (
 )
 
 
-def write_pdf(
-    html: str,
-    target: Path,
-    allowed: Sequence[Path],
-    base_url: Path,
-    layout: Layout | None = None,
-) -> None:
+# WeasyPrint errors that are a layout's own fault: what WeasyPrint says, what to
+# look for in the layout's files to find the line (else the URL it names), and
+# what easyread says. The user's pictures have alt text and are data: URLs, so
+# an image without alt, or a file: URL that fails, is the layout's.
+_LAYOUT_FAULTS = (
+    (
+        re.compile(r'Image "(?P<url>.*)" has no required alt description'),
+        None,
+        "the picture '{url}' has no alt text, so the PDF would not be accessible: "
+        'add alt="..." saying what it shows (a picture that only decorates '
+        "belongs in the CSS, as a background-image)",
+    ),
+    (
+        re.compile(r"Failed to load image at '(?P<url>file:.*)': .*", re.DOTALL),
+        None,
+        "the picture '{url}' cannot be drawn: save it again as a PNG, JPEG or SVG file",
+    ),
+    (
+        re.compile(r'Missing required "lang" attribute at the root of the document'),
+        "<html",
+        "the page does not say its language, so the PDF would not be accessible: "
+        'write it on the root element, <html lang="{{{{ doc.language }}}}">',
+    ),
+)
+
+
+def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> None:
     """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
 
-    Relative URLs are ``base_url``'s. A refused URL is an ``InputError``
-    pointing at where ``layout`` writes it; WeasyPrint's own errors are a
-    ``BuildError``.
+    Relative URLs are the layout folder's; files are read only from the
+    layout's search path and ``data_folder``. A refused URL, or a fault
+    WeasyPrint reports in the layout, is an ``InputError`` pointing at the
+    layout's line; any other error WeasyPrint reports is a ``BuildError``.
     """
     import weasyprint  # slow to import: only when a PDF is asked for
 
-    fetcher = locked_fetcher(allowed)
+    fetcher = locked_fetcher([*layout.search_path, data_folder])
     with _errors_fail("weasyprint") as errors:
         document = weasyprint.HTML(
-            string=html, base_url=base_url.as_uri() + "/", url_fetcher=fetcher
+            string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
         raise InputError(
-            [
-                _refused_problem(url, why, layout, base_url)
-                for url, why in fetcher.refused.items()
-            ]
+            [_refused_problem(url, why, layout) for url, why in fetcher.refused.items()]
         )
+    faults = [_layout_fault(message, layout) for message in errors]
+    if errors and all(faults):
+        raise InputError(faults)
     if errors:
         raise BuildError(
             [f"the PDF would not be accessible: {_shorten(message)}" for message in errors]
         )
     target.write_bytes(finish_tags(pdf))
+
+
+def _layout_fault(message: str, layout: Layout) -> Problem | None:
+    """Where in ``layout`` the fault WeasyPrint logged as ``message`` is written,
+    if it is one of the layout's own."""
+    for pattern, needle, words in _LAYOUT_FAULTS:
+        found = pattern.fullmatch(message)
+        if found:
+            needles = [needle] if needle else _needles(found["url"])
+            parts = {name: _shorten(value) for name, value in found.groupdict().items()}
+            return Problem(*layout.locate(needles), "", words.format(**parts))
+    return None
 
 
 def _shorten(message: str) -> str:
@@ -167,7 +200,7 @@ def _local_file(url: str, roots: Sequence[Path]) -> Path:
         raise Refused("this is not a file name: check it") from None
     if not any(path.is_relative_to(root) for root in roots):
         raise Refused(_OUTSIDE)
-    if not path.is_file():
+    if not is_file(path):
         raise Refused("there is no such file: check the name")
     return path
 
@@ -184,12 +217,13 @@ def _decode_data_url(url: str) -> tuple[str, bytes]:
     return kind, urllib.parse.unquote_to_bytes(payload)
 
 
-def _refused_problem(
-    url: str, why: str, layout: Layout | None, base_url: Path
-) -> Problem:
+def _refused_problem(url: str, why: str, layout: Layout) -> Problem:
     """Where ``url`` is written in the layout, and what to do about it."""
-    needles = [url]
-    if url.startswith("file:"):  # written relative: look for the file name
-        needles.append(Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name)
-    where = layout.locate(needles) if layout else (str(base_url), 1, 1)
-    return Problem(*where, "", f"the page asks for '{url}': {why}")
+    return Problem(*layout.locate(_needles(url)), "", f"the page asks for '{url}': {why}")
+
+
+def _needles(url: str) -> list[str]:
+    """What to look for in the layout's files to find where ``url`` is written."""
+    if url.startswith("file:"):  # written relative: look for the file name too
+        return [url, Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name]
+    return [url]

@@ -16,6 +16,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from .errors import is_dir, is_file
 from .model import PICTURE_TYPES
 
 MAX_BYTES = 5_000_000
@@ -55,8 +56,8 @@ def _inside(folder: Path, name: str) -> Path:
             f"'{name}' leads out of the data file's folder "
             "(through a symbolic link): copy the picture into that folder"
         )
-    if not path.is_file():
-        if path.is_dir():
+    if not is_file(path):
+        if is_dir(path):
             raise PictureError(f"'{name}' is a folder: name a picture file in it")
         raise PictureError(
             f"there is no file '{name}' beside the data file: check the name and the folder"

@@ -14,19 +14,18 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check import TargetMissed, check_inspection, one_line, page_note
-from .errors import BuildError, InputError, Problem
+from .errors import BuildError, InputError, Problem, is_file
 from .html import render_html
 from .layouts import Layout, find_layout
 from .load import MAX_BYTES, Source, read_source
 from .model import Document
 from .pdf import write_pdf
 from .report import FileReport
-from .resources import bundled
 from .settings import Settings
 from .validate import validate_inspection
 
@@ -75,7 +74,7 @@ def _validate(source: Source, layout: Layout) -> Document:
 
 
 def build(
-    paths: Iterable[Path],
+    paths: Sequence[Path],
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
     layout: str | Path = "easy-read",
@@ -87,7 +86,22 @@ def build(
 
     With ``strict``, a file that misses its reading target is not built.
     """
-    paths = list(paths)
+    job = plan_build(paths, out_dir, formats, layout, settings, strict, max_bytes)
+    return [build_one(path, job) for path in paths]
+
+
+def plan_build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    layout: str | Path = "easy-read",
+    settings: Settings | None = None,
+    strict: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> Job:
+    """The ``Job`` that builds ``paths`` (one ``build_one`` each), once the
+    layout is found, no output would overwrite an input or another output,
+    and ``out_dir`` exists; else ``InputError``."""
     job = Job(out_dir, find_layout(layout), formats, settings or Settings(), strict, max_bytes)
     check_outputs(paths, out_dir, formats)
     try:
@@ -95,7 +109,7 @@ def build(
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
         raise InputError.single(out_dir, f"cannot make the output folder: {reason}") from None
-    return [build_one(path, job) for path in paths]
+    return job
 
 
 def build_one(path: Path, job: Job) -> Result:
@@ -116,7 +130,7 @@ def build_one(path: Path, job: Job) -> Result:
         figures = draw_figures(document, layout)
         LOG.info("4/5 rendering %s with layout %s", document.name, layout.name)
         target = job.settings.reading_target(result.readability.summary["target"]["id"])
-        html = render_html(document, layout, readability=page_note(target), figures=figures)
+        html = render_html(document, layout, figures, readability=page_note(target))
         LOG.info("5/5 writing %s", ", ".join(job.formats))
         result.outputs = _publish(document, html, job, path.parent)
     except (InputError, BuildError, TargetMissed) as exc:
@@ -126,7 +140,7 @@ def build_one(path: Path, job: Job) -> Result:
 
 def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) -> None:
     """Refuse a build that would overwrite an input, or write two inputs to one name."""
-    inputs = {p.resolve(): p for p in paths if _is_file(p)}
+    inputs = {p.resolve(): p for p in paths if is_file(p)}
     first: dict[Path, Path] = {}
     problems = []
     for path in paths:
@@ -144,13 +158,6 @@ def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) 
         raise InputError(problems)
 
 
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a name too long, say: load() will tell
-        return False
-
-
 def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list[Path]:
     """Write each format to a temporary file, then move them all into place."""
     out_dir, layout = job.out_dir, job.layout
@@ -164,8 +171,7 @@ def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list
             if fmt == "html":
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:
-                allowed = [*layout.search_path, bundled("fonts"), data_folder]
-                write_pdf(html, Path(temp_name), allowed, layout.folder, layout)
+                write_pdf(html, Path(temp_name), layout, data_folder)
         for temp, target in staged:
             os.chmod(temp, 0o644)
             os.replace(temp, target)

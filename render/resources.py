@@ -14,7 +14,6 @@ _SOURCE_TREE = {
     "layouts": _PACKAGE.parent / "layouts",
     "fonts": _PACKAGE.parent / "fonts",
     "frameworks": _PACKAGE.parent / "data" / "frameworks",
-    "targets": _PACKAGE / "resources",
 }
 
 

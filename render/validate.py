@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, is_dir, is_file
 from .icons import close_names
 from .load import FieldPath, Source, read_source
 from .model import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
@@ -78,9 +78,9 @@ def find_framework(
         else []
     )
     for path in paths:
-        if path.is_file():
+        if is_file(path):
             return _read_framework(path, framework_id, problems)
-    known = sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.yaml")})
+    known = sorted({p.stem for f in folders if is_dir(f) for p in f.glob("*.yaml")})
     guess = re.sub(r"[^a-z0-9]+", "-", framework_id.lower()).strip("-")
     problems.append(
         source.problem(

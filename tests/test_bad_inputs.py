@@ -249,3 +249,90 @@ def test_a_framework_beside_the_data_file(framework, lines, tmp_path, monkeypatc
     )
     assert exception is None
     assert (code, err.splitlines()) == (2 if lines else 0, lines)
+
+
+LONG = "a" * 300  # longer than a file name may be (Errno 36)
+KNOWN = ("ilacs, joint-targeted-area-inspection, ofsted-child-protection-2012, "
+         "school-report-card-2025, single-inspection-framework")
+
+
+@pytest.mark.parametrize(
+    ("change", "args", "lines"),
+    [
+        (
+            ("", ""),
+            ["--layout", LONG],
+            [f"{LONG}:1:1: error: no layout here: a layout is a folder with a "
+             "layout.toml; bundled layouts: easy-read"],
+        ),
+        (
+            ("framework: ilacs", f"framework: {LONG}"),
+            [],
+            ["in.yaml:6:1: error: framework: this text is 300 characters long, more "
+             "than 100: make it shorter or split it into more points",
+             f"in.yaml:6:1: error: framework: unknown framework '{LONG}'; known "
+             f"frameworks: {KNOWN} (or add a file to frameworks/ beside the data file)"],
+        ),
+        (
+            ("glossary:", f"pictures:\n  - file: {LONG}.png\n    alt: A hub\nglossary:"),
+            [],
+            [f"in.yaml:41:5: error: pictures[0].file: there is no file '{LONG}.png' "
+             "beside the data file: check the name and the folder"],
+        ),
+        (
+            ("", ""),
+            ["--layout", "own"],
+            [f"{{tmp}}/own/layout.toml:1:1: error: the layout has no file '{LONG}.css'"],
+        ),
+        (
+            ("", ""),
+            ["--out", LONG],
+            [f"{LONG}:1:1: error: cannot make the output folder: file name too long"],
+        ),
+    ],
+    ids=["layout", "framework", "picture", "stylesheet", "out"],
+)
+def test_names_too_long_for_the_file_system(change, args, lines, tmp_path, monkeypatch):
+    text = (TESTS / "good.yaml").read_text(encoding="utf-8")
+    (tmp_path / "in.yaml").write_text(text.replace(*change), encoding="utf-8")
+    (tmp_path / "own").mkdir()
+    (tmp_path / "own" / "layout.toml").write_text(f'stylesheets = ["{LONG}.css"]\n')
+    (tmp_path / "own" / "main.html").write_text('{% extends "base.html" %}')
+    code, out, err, exception = run(
+        ["build", "in.yaml", "--format", "html", *args], tmp_path, monkeypatch
+    )
+    expected = [line.replace("{tmp}", str(tmp_path)) for line in lines]
+    assert (code, err.splitlines(), exception) == (2, expected, None)
+
+
+FIXTURES = {p.name: p.read_text(encoding="utf-8") for p in (TESTS / "fixtures").iterdir()}
+NOT_AN_INSPECTION = (
+    "is not an inspection: easyread builds inspection files (.yaml, .yml, .json); "
+    "to check how easy a document is to read, use 'easyread check'"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("summary.txt", FIXTURES["stockton-2013-summary-for-children.txt"],
+         f"summary.txt:1:1: error: this .txt file {NOT_AN_INSPECTION}"),
+        ("page.html", FIXTURES["broken-page.html"],
+         f"page.html:1:1: error: this .html file {NOT_AN_INSPECTION}"),
+        ("leaflet.md", "# Leaflet\n\nSome words.\n",
+         f"leaflet.md:1:1: error: this .md file {NOT_AN_INSPECTION}"),
+        ("settings.toml", 'title = "x"\n[a]\nb = 1\n',
+         f"settings.toml:1:1: error: this .toml file {NOT_AN_INSPECTION}"),
+        ("notes", "- one\n- two\n", f"notes:1:1: error: this file {NOT_AN_INSPECTION}"),
+        ("data.yml", "title: [unclosed\n",
+         "data.yml:1:8: error: a ',' between two items, or the ']' that closes this "
+         "list, is missing"),
+    ],
+    ids=["txt", "html", "md", "toml", "no-suffix", "yml"],
+)
+def test_a_file_that_is_not_an_inspection(name, content, message, tmp_path, monkeypatch):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    code, out, err, exception = run(
+        ["build", name, "--out", "out"], tmp_path, monkeypatch
+    )
+    assert (code, err.splitlines(), exception) == (2, [message], None)

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 import tinycss2
+from conftest import ROOT
 from tinycss2 import color4
 
 from render.layouts import find_layout
 
-LAYOUTS = sorted(p.parent for p in Path("layouts").glob("*/layout.toml"))
+LAYOUTS = sorted(p.parent for p in (ROOT / "layouts").glob("*/layout.toml"))
 TEXT_RATIO, NON_TEXT_RATIO = 7.0, 3.0
 WHITE = (1.0, 1.0, 1.0, 1.0)
 
@@ -160,6 +161,11 @@ def failures(css: str, text_ratio: float = TEXT_RATIO) -> list[str]:
 def _layout_css(folder: Path) -> str:
     layout = find_layout(folder)
     return "\n".join(layout.find(n).read_text(encoding="utf-8") for n in layout.stylesheets)
+
+
+def test_the_layouts_are_found_from_any_folder():
+    # an empty list would make the tests below collect nothing, silently
+    assert "easy-read" in [p.name for p in LAYOUTS]
 
 
 @pytest.mark.parametrize("folder", LAYOUTS, ids=lambda p: p.name)

@@ -59,6 +59,7 @@ MISSING = "there is no such file: check the name"
         ("file:///etc/passwd", OUTSIDE),
         ("{allowed}/missing.css", MISSING),
         ("{allowed}", MISSING),
+        ("{allowed}/" + "a" * 300 + ".css", MISSING),  # too long to look up
         ("file:///a%00b", "this is not a file name: check it"),
         ("data:text/plain;base64,a", "this data: URL is not valid base64: check it"),
     ],
@@ -244,4 +245,19 @@ def test_a_layout_with_its_own_files_builds(tmp_path, monkeypatch, no_network):
         "good.html",
         "good.pdf",
     ]
+    assert no_network == []
+
+
+def test_a_layout_may_read_a_file_beside_the_data_file(tmp_path, monkeypatch, no_network):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "good.yaml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4"/>')
+    layout = _layout(tmp_path / "own", 'h1 { background: url("../data/dot.svg"); }\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["build", str(data / "good.yaml"), "--out", "out", "--layout", str(layout)]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.html", "good.pdf"]
     assert no_network == []

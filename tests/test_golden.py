@@ -1,4 +1,5 @@
-"""Golden HTML for every file in data/; `make golden` regenerates them.
+"""Golden HTML for every file in data/, as ``easyread build`` writes it;
+``make golden`` regenerates them.
 
 Embedded files (fonts, pictures) are replaced by their SHA-256 so that the
 golden files stay readable and a change to an embedded file still shows.
@@ -14,9 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import INSPECTIONS
 
-from render import load
-from render.html import render_html
-from render.layouts import find_layout
+from render import build
 
 GOLDEN = Path(__file__).parent / "golden"
 DATA_URL = re.compile(r"data:([\w/+.-]+);base64,([A-Za-z0-9+/=]+)")
@@ -31,8 +30,10 @@ def _stable(html: str) -> str:
 
 
 @pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
-def test_html_matches_golden(source, request):
-    html = _stable(render_html(load(source), find_layout("easy-read")))
+def test_html_matches_golden(source, request, tmp_path):
+    [result] = build([source], tmp_path, formats=("html",))
+    assert result.outputs == [tmp_path / f"{source.stem}.html"], result.error
+    html = _stable(result.outputs[0].read_text(encoding="utf-8"))
     golden = GOLDEN / f"{source.stem}.html"
     if request.config.getoption("--update-golden"):
         GOLDEN.mkdir(exist_ok=True)

@@ -137,12 +137,14 @@ def test_a_named_icon_must_exist(tmp_path, icon, message):
 
 
 def test_a_named_icon_wins_over_the_rule(tmp_path):
+    from render.drawings import draw_figures
     from render.html import render_html
 
     old = "  - who: Childline\n"
     path = tmp_path / "in.yaml"
     path.write_text(VALID.replace(old, "  - icon: help\n    who: Childline\n", 1), "utf-8")
-    html = render_html(load(path), EASY_READ)
+    document = load(path)
+    html = render_html(document, EASY_READ, draw_figures(document, EASY_READ))
     talk = html[html.index('id="talk"'):html.index('id="report"')]
     assert re.findall(r'class="pic pic-([a-z-]+)"', talk) == ["social-worker", "teacher", "help"]
 

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from render import build, load
+from render.drawings import draw_figures
 from render.errors import InputError
 from render.html import render_html
 from render.layouts import find_layout
@@ -81,7 +82,8 @@ def test_pictures_are_embedded_as_data_urls(folder, picture):
 
 def test_a_points_picture_takes_the_place_of_its_icon(folder):
     document = load(_write(folder, "pictures/door.jpg"))
-    html = render_html(document, find_layout("easy-read"))
+    layout = find_layout("easy-read")
+    html = render_html(document, layout, draw_figures(document, layout))
     good = html[html.index('id="going-well"'):html.index('id="next"')]
     pictures = re.findall(r'<li class="point">\s*<(img|span) class="pic ([^"]+)"', good)
     assert pictures == [("img", "pic-own"), ("span", "pic-social-worker")]

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from render.drawings import draw_figures
 from render.errors import InputError
 from render.html import render_html
 from render.layouts import find_layout
@@ -231,7 +232,9 @@ def _check(path: Path) -> None:
             assert LINE.match(line), line
             assert not any(phrase in line for phrase in NOT_OURS), line
         return
-    assert render_html(document, find_layout("easy-read")).startswith("<!DOCTYPE html>")
+    layout = find_layout("easy-read")
+    html = render_html(document, layout, draw_figures(document, layout))
+    assert html.startswith("<!DOCTYPE html>")
 
 
 @SETTINGS
