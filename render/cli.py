@@ -19,10 +19,12 @@ import click
 from . import __version__, report
 from .errors import BuildError, InputError, ToolMissing, printable
 from .load import MAX_BYTES
-from .pipeline import FORMATS, build
 from .report import FORMATS as REPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+# pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
+# helpers) would slow every command down; a test keeps the two the same.
+FORMATS = ("html", "pdf")
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -81,6 +83,7 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     its reading target is not built and the exit code is 1.
     """
     from .check import TargetMissed
+    from .pipeline import build
     from .settings import load_settings
 
     show_bar = len(files) > 1 and sys.stderr.isatty()
