@@ -55,7 +55,7 @@ def throughput(count: int) -> tuple[float, int]:
         folder = Path(temp)
         make_documents(folder, count)
         start = time.perf_counter()
-        reports = check_paths([folder], Settings())
+        reports = check_paths([folder], Settings()).reports
         elapsed = time.perf_counter() - start
     return elapsed, sum(r.summary["document"]["scores"]["sentences"] for r in reports)
 
