@@ -1,11 +1,30 @@
 """easyread: inspection data -> easy-read HTML and accessible PDF for children.
 
 The public API: ``load`` reads and validates an inspection file, ``build``
-renders files into a folder.
+renders files into a folder. Both come from ``pipeline.py``, which is
+imported on first use: ``easyread check`` never needs Jinja2 or WeasyPrint,
+and must start quickly.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
+from . import load as _source_module  # noqa: F401 (see below)
+
 __version__ = "0.1.0"
-
-from .pipeline import build, load  # noqa: E402
-
 __all__ = ["build", "load", "__version__"]
+_FROM_PIPELINE = ("build", "load")
+
+# The module load.py is named like the function load(). Importing the module
+# (just done, so that no later import does it) made ``render.load`` the
+# module; drop that, so that ``render.load`` is the function, from __getattr__.
+del globals()["load"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_PIPELINE:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,26 +13,26 @@ from __future__ import annotations
 import fnmatch
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .datafiles import inspection_file, read_data_file
-from .documents import SUFFIXES, read_document
+from .documents import read_document
 from .errors import InputError, Problem
 from .lexicon import bundled_lexicon
-from .load import Source, read_source
-from .model import Document
 from .readability import Names, Sentence, analyse, score, total
 from .report import FileReport, Finding, Measure
 from .rules import RULES, SENTENCE_RULES, Context, Hit, check_sentence, defined_words
 from .settings import Settings
-from .targets import ReadingTarget, did_you_mean, find_target
-from .textunits import ALL_RULES, Lines, TextFile
+from .targets import ReadingTarget, UnknownTarget, find_target, unknown_target_message
+from .textunits import ALL_RULES, KINDS, Lines, TextFile, file_kind
+
+if TYPE_CHECKING:  # datafiles needs pydantic: imported only for a data file
+    from .load import Source
+    from .model import Document
 
 LOG = logging.getLogger(__name__)
-DATA_SUFFIXES = (".yaml", ".yml", ".json")
-CHECKED = (*DATA_SUFFIXES, *SUFFIXES)
+CHECKED = tuple(KINDS)
 EXTRA_SCORES = (
     ("spache", "Spache grade"),
     ("dale_chall", "Dale-Chall score"),
@@ -59,26 +59,74 @@ class TargetMissed(Exception):
         )
 
 
+@dataclass
+class CheckRun:
+    """What ``check_paths`` found.
+
+    ``reports``: one for each file checked. ``problems``: why each input that
+    could not be read, or is invalid, has no report. ``skipped``: data files
+    in a folder that are not inspections.
+    """
+
+    reports: list[FileReport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+    @property
+    def checked_nothing(self) -> bool:
+        return not self.reports and not self.problems
+
+
 def check_paths(
     paths: Iterable[Path], settings: Settings, target: str | None = None
-) -> list[FileReport]:
-    """Check every file in ``paths`` (folders: every supported file in them)."""
-    check_rule_names(settings)
-    if target is not None:
-        settings.reading_target(target)
-    files = expand_paths(paths, settings)
-    reports = []
-    for path, explicit in files:
-        report = check_file(path, settings, target, explicit)
-        if report is not None:
-            reports.append(report)
-    return reports
+) -> CheckRun:
+    """Check every file in ``paths`` (folders: every supported file in them).
+
+    A file that cannot be read or is invalid does not stop the others.
+    ``UnknownTarget`` if ``target`` (one for every file) is no target.
+    """
+    if target is not None and target not in settings.targets:
+        raise UnknownTarget(unknown_target_message(target, settings.targets))
+    run = CheckRun()
+    for path, explicit in expand_paths(paths, settings, run.problems):
+        try:
+            report = check_file(path, settings, target, explicit)
+        except InputError as exc:
+            run.problems += exc.problems
+            continue
+        if report is None:
+            run.skipped.append(path)
+        else:
+            run.reports.append(report)
+    return run
 
 
-def expand_paths(paths: Iterable[Path], settings: Settings) -> list[tuple[Path, bool]]:
-    """Files to check, each with whether it was named (not found in a folder)."""
+def nothing_checked(paths: Iterable[Path], run: CheckRun) -> str:
+    """Why a run that checked no file is an error, in plain words."""
+    where = ", ".join(str(p) for p in paths)
+    message = (
+        f"nothing was checked in {where}: easyread checks inspections and "
+        f"documents ({', '.join(CHECKED)})"
+    )
+    if run.skipped:
+        count = len(run.skipped)
+        message += (
+            f"; {count} YAML or JSON "
+            f"{'file is not an inspection' if count == 1 else 'files are not inspections'}"
+            " (framework files are checked with the inspections that use them; "
+            "-v names each file)"
+        )
+    return message
+
+
+def expand_paths(
+    paths: Iterable[Path], settings: Settings, problems: list[Problem]
+) -> list[tuple[Path, bool]]:
+    """Files to check, each with whether it was named (not found in a folder).
+
+    A named file that does not exist, or cannot be checked, adds a problem.
+    """
     out: list[tuple[Path, bool]] = []
-    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             out += [
@@ -90,7 +138,7 @@ def expand_paths(paths: Iterable[Path], settings: Settings) -> list[tuple[Path, 
             problems.append(
                 Problem(str(path), 1, 1, "", "no such file or folder: check the name")
             )
-        elif path.suffix.lower() not in CHECKED:
+        elif file_kind(path) is None:
             problems.append(
                 Problem(
                     str(path),
@@ -106,8 +154,6 @@ def expand_paths(paths: Iterable[Path], settings: Settings) -> list[tuple[Path, 
             )
         elif not _excluded(path, settings):
             out.append((path, True))
-    if problems:
-        raise InputError(problems)
     return out
 
 
@@ -116,7 +162,7 @@ def _wanted(path: Path, root: Path, settings: Settings) -> bool:
     return (
         path.is_file()
         and not hidden
-        and path.suffix.lower() in CHECKED
+        and file_kind(path) is not None
         and not _excluded(path, settings)
     )
 
@@ -139,42 +185,30 @@ def check_file(
 
     In a folder, only inspections are checked: a framework's grade meanings
     are checked with each inspection that shows them, and other YAML and
-    JSON files are not ours.
+    JSON files are not ours. ``InputError`` if the file cannot be read or
+    is invalid.
     """
-    if path.suffix.lower() not in DATA_SUFFIXES:
+    if file_kind(path) != "data":
         return check_text(read_document(path), settings, target)
-    source = read_source(path)
-    if not explicit and not _is_inspection(source.data):
+    from .datafiles import read_data_file, read_if_inspection
+
+    if explicit:
+        return check_text(read_data_file(path), settings, target)
+    source = read_if_inspection(path)
+    if source is None:
         LOG.info("skipped %s: not an inspection file", path)
         return None
     return check_text(read_data_file(path, source), settings, target)
-
-
-def _is_inspection(data: Any) -> bool:
-    return isinstance(data, dict) and "framework" in data
 
 
 def check_inspection(
     document: Document, source: Source, settings: Settings
 ) -> FileReport:
     """Check a document the pipeline has already read and validated."""
+    from .datafiles import inspection_file
+
     raw = Lines(source.path.read_text(encoding="utf-8-sig"))
     return check_text(inspection_file(source, raw, document), settings)
-
-
-def check_rule_names(settings: Settings) -> None:
-    """Every rule the settings name must exist."""
-    named = [("disable", r) for r in settings.disable] + [
-        ("severity", r) for r in settings.severity
-    ]
-    for key, rule in named:
-        if rule not in RULES:
-            raise InputError.single(
-                settings.origin or "settings",
-                f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
-                f"rules: {', '.join(RULES)}",
-                field=key,
-            )
 
 
 # --- one file ---------------------------------------------------------------------

@@ -20,10 +20,12 @@ import click
 from . import __version__, report
 from .errors import BuildError, InputError, ToolMissing, printable
 from .load import MAX_BYTES
-from .pipeline import FORMATS, build_one, plan_build
 from .report import FORMATS as REPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+# pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
+# helpers) would slow every command down; a test keeps the two the same.
+FORMATS = ("html", "pdf")
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -100,6 +102,7 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
     its reading target is not built and the exit code is 1.
     """
     from .check import TargetMissed
+    from .pipeline import build_one, plan_build
     from .settings import load_settings
 
     show_bar = len(files) > 1 and sys.stderr.isatty()
@@ -151,12 +154,18 @@ def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
 
     PATHS are inspection files (.yaml, .yml, .json), documents (.md, .txt,
     .html) or folders (every such file in them; framework files are checked
-    with the inspections that show them). Each hard sentence is shown with
-    what is wrong and what to try, then a table of scores.
+    with the inspections that show them, other YAML and JSON files are
+    skipped). Each hard sentence is shown with what is wrong and what to
+    try, then a table of scores.
+
+    A file that cannot be read or is invalid gets one line per problem
+    (path:line:col: error: field: message); the other files are still
+    checked and reported.
 
     \b
     Exit codes: 0 every file meets its target; 1 a file misses it;
-    2 a file cannot be read, or the command was used wrongly.
+    2 a file cannot be read or is invalid, nothing was checked, or the
+    command was used wrongly.
 
     \b
     Examples:
@@ -164,9 +173,10 @@ def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
       easyread check docs/leaflet.md --target reading-age-11
       easyread check data/ --format sarif > easyread.sarif
     """
-    from .check import RULES, check_paths
+    from .check import RULES, check_paths, nothing_checked
     from .report import render_reports
     from .settings import load_settings
+    from .targets import UnknownTarget
 
     try:
         settings = load_settings(config)
@@ -174,19 +184,27 @@ def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
         if not chosen:
             raise click.UsageError("give a file or folder to check, or set 'paths' "
                                    "in [tool.easyread] of pyproject.toml")
-        reports = check_paths(chosen, settings, target)
+        run = check_paths(chosen, settings, target)
     except InputError as exc:
         _fail(exc)
+    except UnknownTarget as exc:
+        raise click.BadParameter(str(exc), param_hint="'-t' / '--target'") from None
     if fail_on == "warning":
-        for report in reports:
+        for report in run.reports:
             report.passed = report.passed and not any(
                 f.severity == "warning" for f in report.findings)
     colored = _use_color(color)
     rules = list(RULES.values())
-    output = render_reports(reports, fmt, "easyread", rules, color=colored)
-    if output:
-        click.echo(output, color=colored)
-    sys.exit(EXIT_OK if all(r.passed for r in reports) else EXIT_FINDINGS)
+    if run.reports:
+        output = render_reports(run.reports, fmt, "easyread", rules, color=colored)
+        if output:
+            click.echo(output, color=colored)
+    if run.problems:
+        _fail(InputError(run.problems))
+    if run.checked_nothing:
+        click.echo(f"error: {nothing_checked(chosen, run)}", err=True)
+        sys.exit(EXIT_INVALID)
+    sys.exit(EXIT_OK if all(r.passed for r in run.reports) else EXIT_FINDINGS)
 
 
 def _use_color(choice: str) -> bool:

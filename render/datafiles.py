@@ -10,22 +10,27 @@ that field's sentences::
     - Social workers were praised.  # easyread: ignore passive-voice
     - >-  # easyread: ignore sentence-too-long, hard-sentence
       A long folded text...
+
+In a folder, only inspections are checked: ``classify`` tells which files
+are, and the same test decides how a file named on its own is read.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from . import text
 from .errors import InputError
-from .load import FieldPath, Source, format_field, read_source
-from .model import Document, Framework
+from .icons import icon_files
+from .layouts import find_layout
+from .load import FieldPath, Source, field_names, format_field, read_source
+from .model import Document, Framework, Inspection
 from .textunits import Lines, TextFile, Unit, align, directives, walk_strings
 from .validate import _validate as validate_model
 from .validate import framework_folders, validate_inspection
@@ -49,28 +54,67 @@ NOT_PROSE = {
     ("scale", "*", "name"),
 }
 HEADINGS = {("title",)}
+INSPECTION_FIELDS = frozenset(Inspection.model_fields)
+FRAMEWORK_MARKS = frozenset({"scale", "inspectorate"})
+DEFAULT_LAYOUT = "easy-read"  # the layout `build` uses unless told otherwise
+
+Kind = Literal["inspection", "framework"]
+
+
+def classify(data: Any) -> Kind | None:
+    """What the data of a YAML or JSON file is: None when it is neither.
+
+    A framework describes a grade scale and has no title. Any other file
+    with a field an inspection has is an inspection, so a misspelt field
+    ('framwork') is reported when it is validated, not the file skipped.
+    """
+    if not isinstance(data, dict):
+        return None
+    if "title" not in data and FRAMEWORK_MARKS & data.keys():
+        return "framework"
+    if INSPECTION_FIELDS & data.keys():
+        return "inspection"
+    return None
 
 
 def read_data_file(path: Path, source: Source | None = None) -> TextFile:
     """Read an inspection or framework file; ``InputError`` if it is invalid.
 
-    ``source`` is the file already parsed, when the caller has it.
+    ``source`` is the file already parsed, when the caller has it. The
+    inspection is validated as ``build`` validates it, with the default
+    layout's icons, except that its pictures are only found, not read.
     """
     source = source or read_source(path)
     raw = Lines(path.read_text(encoding="utf-8-sig"))
-    if is_framework(source.data):
+    if classify(source.data) == "framework":
         return framework_file(source, raw)
-    document = validate_inspection(source, name=path.stem)
+    document = validate_inspection(
+        source, name=path.stem, icons=default_icons(), embed_pictures=False
+    )
     return inspection_file(source, raw, document)
 
 
-def is_framework(data: Any) -> bool:
-    """Framework files describe a grade scale; they have no title."""
-    return (
-        isinstance(data, dict)
-        and "title" not in data
-        and ("scale" in data or "inspectorate" in data)
-    )
+def read_if_inspection(path: Path) -> Source | None:
+    """``path`` parsed if it is an inspection, None if it is something else.
+
+    A file that cannot be read is skipped only when its field names say it
+    is something else (an unrelated file using YAML anchors, say); if they
+    say it is an inspection, or cannot be told, ``InputError`` says why.
+    """
+    try:
+        source = read_source(path)
+    except InputError:
+        names = field_names(path)
+        if names is None or classify(dict.fromkeys(names)) == "inspection":
+            raise
+        return None
+    return source if classify(source.data) == "inspection" else None
+
+
+@cache
+def default_icons() -> frozenset[str]:
+    """The icon names of the default layout: ``build`` refuses any other."""
+    return frozenset(icon_files(find_layout(DEFAULT_LAYOUT).search_path))
 
 
 def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:

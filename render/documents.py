@@ -24,15 +24,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
-from .textunits import TextFile, Unit, directives
+from .textunits import TextFile, Unit, directives, file_kind
 
-SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-    ".html": "html",
-    ".htm": "html",
-}
 COMMENT_DIRECTIVE = re.compile(r"<!--\s*easyread:\s*ignore\b(?P<rules>.*?)-->")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -57,7 +50,7 @@ TERM = re.compile(r"^\**(?P<term>[\w'’ -]{2,40}?)\**\s*(?::|–|—|\s-)\s+\S"
 def read_document(path: Path) -> TextFile:
     """Read a ``.md``, ``.txt`` or ``.html`` file as units of text."""
     raw = _read(path)
-    kind = SUFFIXES[path.suffix.lower()]
+    kind = file_kind(path)
     units = html_units(raw) if kind == "html" else markdown_units(raw)
     return TextFile(
         path=str(path),

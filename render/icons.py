@@ -76,9 +76,7 @@ class IconSet:
 
 def load_icons(search_path: Sequence[Path]) -> IconSet:
     """The icons in ``search_path``'s ``icons/`` folders and the first rules file."""
-    files: dict[str, Path] = {}
-    for folder in reversed(search_path):  # earlier folders win
-        files.update({p.stem: p for p in sorted((folder / FOLDER).glob("*.svg"))})
+    files = icon_files(search_path)
     rules_path = next(
         (f / FOLDER / RULES_FILE for f in search_path if (f / FOLDER / RULES_FILE).is_file()),
         None,
@@ -86,6 +84,15 @@ def load_icons(search_path: Sequence[Path]) -> IconSet:
     if rules_path is None:
         raise InputError.single(search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout")
     return _read_rules(rules_path, files)
+
+
+def icon_files(search_path: Sequence[Path]) -> dict[str, Path]:
+    """Each icon's name and file: the SVG files in ``search_path``'s ``icons/``
+    folders (all a data file's ``icon:`` needs, without reading the rules)."""
+    files: dict[str, Path] = {}
+    for folder in reversed(search_path):  # earlier folders win
+        files.update({p.stem: p for p in sorted((folder / FOLDER).glob("*.svg"))})
+    return files
 
 
 def close_names(name: str, names: Sequence[str]) -> list[str]:

@@ -17,16 +17,18 @@ import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup
 
 from . import text
 from .errors import InputError, Problem, is_file
 from .icons import IconSet, load_icons
-from .offline import remote_references
 from .pictures import as_data_url
 from .resources import bundled
+
+if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
+    import jinja2
 
 BASE = "_base"
 SETTINGS = "layout.toml"
@@ -156,6 +158,8 @@ def _read_settings(path: Path) -> dict:
 
 def make_environment(layout: Layout) -> jinja2.Environment:
     """The Jinja2 environment for ``layout``: loaders, escaping and filters."""
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in layout.search_path]),
         autoescape=True,
@@ -198,6 +202,8 @@ def stylesheet(layout: Layout) -> str:
 
 def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
     """Where a template of ``layout`` went wrong, as one ``Problem``."""
+    import jinja2
+
     if isinstance(exc, jinja2.TemplateNotFound):
         return Problem(str(layout.folder / SETTINGS), 1, 1, "",
                        f"the layout has no template '{exc.name}'")
@@ -213,6 +219,8 @@ def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
 
 def remote_problems(html: str, layout: Layout) -> list[Problem]:
     """A problem for each thing in ``html`` a browser would fetch from elsewhere."""
+    from .offline import remote_references  # tinycss2: only when a page is made
+
     return [
         Problem(*layout.locate([url]), "",
                 f"the page would fetch '{url}' when it is opened, and easyread pages "

@@ -15,8 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+)
 
 from .errors import InputError, Problem
 from .parse import Refused, parse_yaml, syntax_problem
@@ -101,6 +109,38 @@ def _unreadable(path: Path, problem: Problem) -> Problem:
         f"({', '.join(SUFFIXES)}); to check how easy a document is to read, "
         "use 'easyread check'",
     )
+def field_names(path: Path, max_bytes: int = MAX_BYTES) -> list[str] | None:
+    """The top-level field names of ``path``, read leniently, or None if it
+    cannot be read or is not YAML (or JSON) at all.
+
+    Anchors, tags and the like, which ``read_source`` refuses, are fine here:
+    only the parser's events are looked at, and no value is built. This
+    tells what a file easyread cannot read was meant to be.
+    """
+    try:
+        text = _decode(path, _read_bytes(path, max_bytes))
+    except InputError:
+        return None
+    names: list[str] = []
+    depth, nodes, in_fields = 0, 0, False
+    try:
+        for event in YAML(typ="safe").parse(text):
+            if depth == 1 and in_fields and isinstance(event, _NODE_EVENTS):
+                if nodes % 2 == 0 and isinstance(event, ScalarEvent):
+                    names.append(event.value)  # a field name, not its value
+                nodes += 1
+            if isinstance(event, CollectionStartEvent):
+                if depth == 0:
+                    in_fields, nodes = isinstance(event, MappingStartEvent), 0
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return None
+    return names
+
+
+_NODE_EVENTS = (ScalarEvent, AliasEvent, CollectionStartEvent)
 
 
 def _not_fields(tree: Any) -> str:

@@ -33,7 +33,7 @@ class PictureError(ValueError):
 
 def embed_picture(folder: Path, name: str) -> str:
     """The file ``name`` in ``folder`` as a ``data:`` URL, once checked."""
-    path = _inside(folder, name)
+    path = find_picture(folder, name)
     data = _read(path, name)
     kind = PICTURE_TYPES[path.suffix.lower()]
     if kind == "image/svg+xml":
@@ -48,7 +48,8 @@ def as_data_url(kind: str, payload: bytes) -> str:
     return f"data:{kind};base64,{base64.b64encode(payload).decode('ascii')}"
 
 
-def _inside(folder: Path, name: str) -> Path:
+def find_picture(folder: Path, name: str) -> Path:
+    """The file ``name`` in ``folder``: it must be a file there, not leading out."""
     root = folder.resolve()
     path = (root / name).resolve()
     if not path.is_relative_to(root):

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .rules import RULES
 from .targets import DEFAULT, ReadingTarget, did_you_mean, find_target, load_targets
 
 FILE = "easyread.toml"
@@ -120,7 +121,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         words=frozenset(
             w.lower() for w in _strings(path, data, "words") + _word_list(path, data)
         ),
-        disable=frozenset(_strings(path, data, "disable")),
+        disable=frozenset(_rule_names(path, _strings(path, data, "disable"), "disable")),
         severity=_severity(path, data.get("severity", {})),
         plain_words={
             str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()
@@ -164,7 +165,21 @@ def _word_list(path: Path, data: dict[str, Any]) -> list[str]:
     ]
 
 
+def _rule_names(path: Path, rules: list[str], key: str) -> list[str]:
+    """``rules``, each the id of a rule (``build`` and ``check`` both refuse a typo)."""
+    for rule in rules:
+        if rule not in RULES:
+            raise InputError.single(
+                path,
+                f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
+                f"rules: {', '.join(RULES)}",
+                field=key,
+            )
+    return rules
+
+
 def _severity(path: Path, table: dict[str, Any]) -> dict[str, str]:
+    _rule_names(path, list(table), "severity")
     for rule, level in table.items():
         if level not in SEVERITIES:
             raise InputError.single(

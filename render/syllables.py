@@ -8,7 +8,11 @@ compact sorted ``word<TAB>syllables`` file of it in the user's cache folder
 binary search, so a run starts without parsing the whole dictionary.
 
 Words the dictionary does not know fall back to pyphen's hyphenation
-points (as textstat does); numbers count as one syllable.
+points (as textstat does); numbers count as one syllable. Loading pyphen's
+English dictionary takes longer than the rest of a check of one file, for
+the few words a file has that CMU lacks ("carers", "Ofsted"), so each count
+pyphen gives is remembered in a small file beside the compact dictionary,
+and pyphen is loaded only for a word that is in neither.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 
 CACHE_ENV = "EASYREAD_CACHE_DIR"
 FORMAT = "1"
+MAX_REMEMBERED = 100_000  # words; beyond this, pyphen is asked again each run
 SIBILANT_END = re.compile(r"(?:s|x|z|ch|sh|ce|ge|se)$")
 
 
@@ -110,14 +115,68 @@ def lookup(blob: bytes, word: str) -> int | None:
 
 @cache
 def _hyphenator():
-    import pyphen  # only when a word is not in the dictionary
+    import pyphen  # only when a word is in neither the dictionary nor the file
 
     return pyphen.Pyphen(lang="en_GB")
 
 
 def by_hyphenation(word: str) -> int:
     """pyphen's estimate: one more than the hyphenation points."""
-    return len(_hyphenator().positions(word)) + 1
+    remembered = _remembered()
+    if word in remembered:
+        return remembered[word]
+    found = len(_hyphenator().positions(word)) + 1
+    remembered[word] = found
+    if len(remembered) <= MAX_REMEMBERED:
+        _remember(word, found)
+    return found
+
+
+def fallback_file() -> Path | None:
+    """Where pyphen's counts are remembered: named after its dictionary file,
+    so that another version of pyphen starts a new file."""
+    folder = cache_dir()
+    spec = importlib.util.find_spec("pyphen")
+    if folder is None or spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        stat = (package / "dictionaries" / "hyph_en_GB.dic").stat()
+    except OSError:
+        return None
+    return folder / f"fallback-v{FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.tsv"
+
+
+@cache
+def _remembered() -> dict[str, int]:
+    """The counts pyphen gave on earlier runs (``word<TAB>count`` lines)."""
+    path = fallback_file()
+    try:
+        text = path.read_text(encoding="utf-8") if path else ""
+    except (OSError, UnicodeDecodeError):
+        return {}
+    counts = {}
+    for line in text.splitlines():
+        word, _, found = line.partition("\t")
+        if found.isdigit():
+            counts[word] = int(found)
+    return counts
+
+
+def _remember(word: str, found: int) -> None:
+    """Add one line to the file; a cache that cannot be written is no error.
+
+    One short write in append mode: runs at the same time never mix lines.
+    """
+    path = fallback_file()
+    if path is None or any(ch.isspace() for ch in word):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as out:
+            out.write(f"{word}\t{found}\n")
+    except OSError:
+        pass
 
 
 @lru_cache(maxsize=65536)

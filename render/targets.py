@@ -21,6 +21,13 @@ DEFAULT = "reading-age-9"
 GRADE_TO_AGE = 5
 
 
+class UnknownTarget(ValueError):
+    """A target asked for by name (``check --target``) that does not exist.
+
+    Not an ``InputError``: no file is to blame, the command line is.
+    """
+
+
 @dataclass(frozen=True)
 class Limit:
     """One limit of a target, and whether some scores meet it."""

@@ -16,7 +16,21 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+# Every kind of file easyread reads as text, by its name's ending: "data" is
+# an inspection or framework (datafiles.py), the others are documents
+# (documents.py).
+KINDS = {
+    ".yaml": "data",
+    ".yml": "data",
+    ".json": "data",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+}
 YAML_DIRECTIVE = re.compile(r"#\s*easyread:\s*ignore\b(?P<rules>[^#\n]*)")
 ALL_RULES = "*"
 
@@ -57,6 +71,11 @@ class TextFile:
     names: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
+
+
+def file_kind(path: Path) -> str | None:
+    """What ``path`` is by its name (see ``KINDS``), or None if easyread cannot read it."""
+    return KINDS.get(path.suffix.lower())
 
 
 def directives(

@@ -20,7 +20,7 @@ from .errors import InputError, Problem, is_dir, is_file
 from .icons import close_names
 from .load import FieldPath, Source, read_source
 from .model import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
-from .pictures import PictureError, embed_picture
+from .pictures import PictureError, embed_picture, find_picture
 from .resources import bundled
 
 FRAMEWORK_FOLDER = "frameworks"
@@ -33,11 +33,15 @@ _PYDANTIC_STEP = re.compile(
 
 
 def validate_inspection(
-    source: Source, name: str, icons: Collection[str] | None = None
+    source: Source,
+    name: str,
+    icons: Collection[str] | None = None,
+    embed_pictures: bool = True,
 ) -> Document:
     """Validate ``source`` as an inspection and attach its framework.
 
-    The pictures it names are read and embedded; the icons it names must be
+    The pictures it names are read and embedded (without ``embed_pictures``,
+    only found: ``check`` shows no pictures); the icons it names must be
     among ``icons`` (the layout's icon names), unless that is ``None``.
     """
     problems: list[Problem] = []
@@ -54,7 +58,10 @@ def validate_inspection(
     pictures: dict[str, str] = {}
     if inspection is not None:
         problems += _icon_problems(inspection, source, icons)
-        problems += _embed_pictures(inspection, source, pictures)
+        if embed_pictures:
+            problems += _embed_pictures(inspection, source, pictures)
+        else:
+            problems += _find_pictures(inspection, source)
     if problems:
         raise InputError(problems)
     assert inspection is not None and framework is not None
@@ -239,6 +246,18 @@ def _embed_pictures(
         if isinstance(value, Picture) and value.file not in embedded:
             try:
                 embedded[value.file] = embed_picture(source.path.parent, value.file)
+            except PictureError as exc:
+                problems.append(source.problem((*loc, "file"), str(exc)))
+    return problems
+
+
+def _find_pictures(inspection: Inspection, source: Source) -> list[Problem]:
+    """A problem for every picture that is not a file beside the data file."""
+    problems = []
+    for loc, value in _values(inspection):
+        if isinstance(value, Picture):
+            try:
+                find_picture(source.path.parent, value.file)
             except PictureError as exc:
                 problems.append(source.problem((*loc, "file"), str(exc)))
     return problems

@@ -1,7 +1,7 @@
 """Benchmark `easyread check` and `easyread build` (a script, not a test:
 it prints figures for the README; compare figures from one run).
 
-    python scripts/bench.py [--documents 1000] [--runs 7]
+    python scripts/bench.py [--documents 1000] [--runs 7] [--only check|build]
 
 1. Throughput: `check` over N documents in one process, made from the
    inspections in data/ and the 2013 source text (copies in a temporary
@@ -13,6 +13,9 @@ it prints figures for the README; compare figures from one run).
    HTML only and HTML + PDF, wall time and peak memory (median of runs).
 4. Limits: a document with 10,000 points must stop quickly, in bounded
    memory, with a clear error.
+
+``--only check`` runs 1 and 2, ``--only build`` 3 and 4. Each part prints
+the load average before it: figures from a busy machine are slower.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def throughput(count: int) -> tuple[float, int]:
         folder = Path(temp)
         make_documents(folder, count)
         start = time.perf_counter()
-        reports = check_paths([folder], Settings())
+        reports = check_paths([folder], Settings()).reports
         elapsed = time.perf_counter() - start
     return elapsed, sum(r.summary["document"]["scores"]["sentences"] for r in reports)
 
@@ -117,23 +120,41 @@ def absurd_document() -> None:
           f"peak memory {peak:.0f} MB: {result.stderr.strip()[:120]}")
 
 
+def load_average() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min), {os.cpu_count()} CPUs"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--only", choices=("check", "build"),
+                        help="run only the check parts (1, 2) or the build parts (3, 4)")
     args = parser.parse_args()
+    if args.only != "build":
+        bench_check(args.documents, args.runs)
+    if args.only != "check":
+        print(load_average())
+        build_runs(max(3, args.runs // 2), "html")
+        build_runs(max(3, args.runs // 2), "html,pdf")
+        absurd_document()
 
-    elapsed, sentences = throughput(args.documents)
+
+def bench_check(documents: int, runs: int) -> None:
+    print(load_average())
+    elapsed, sentences = throughput(documents)
     print(
-        f"check over {args.documents} documents ({sentences:,} sentences), "
+        f"check over {documents} documents ({sentences:,} sentences), "
         "one process: "
-        f"{elapsed:.2f} s, {1000 * elapsed / args.documents:.1f} ms a document"
+        f"{elapsed:.2f} s, {1000 * elapsed / documents:.1f} ms a document"
     )
+    print(load_average())
     with tempfile.TemporaryDirectory() as temp:
         cache = Path(temp) / "cache"
         cold_start(1, cache, clear=False)  # build the syllable cache once
-        warm = cold_start(args.runs, cache, clear=False)
-        empty = cold_start(max(3, args.runs // 2), cache, clear=True)
+        warm = cold_start(runs, cache, clear=False)
+        empty = cold_start(max(3, runs // 2), cache, clear=True)
     print(
         f"cold start, one inspection, cache built ({len(warm)} runs): "
         f"median {statistics.median(warm):.2f} s, "
@@ -143,9 +164,6 @@ def main() -> None:
         f"cold start, one inspection, empty cache ({len(empty)} runs): "
         f"median {statistics.median(empty):.2f} s"
     )
-    build_runs(max(3, args.runs // 2), "html")
-    build_runs(max(3, args.runs // 2), "html,pdf")
-    absurd_document()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from render.errors import InputError
-from render.load import read_source
+from render.load import field_names, read_source
 
 
 def _read(tmp_path: Path, text: str, name: str = "x.yaml", **kwargs):
@@ -241,3 +241,32 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "x.json"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("title: x\narea: y\n", ["title", "area"]),
+        # what read_source refuses is read here: anchors, aliases, tags, nesting
+        ("base: &b\n  a: 1\nsite:\n  <<: *b\n  c: [1, {d: 2}]\nx: !!binary aGk=\n",
+         ["base", "site", "x"]),
+        ('{"title": "x", "facts": [{"text": "y"}]}', ["title", "facts"]),
+        ("- title\n- area\n", []),
+        ("just text\n", []),
+        ("", []),
+        ("title: [x\n", None),  # not YAML at all
+    ],
+)
+def test_field_names_read_leniently(tmp_path, text, names):
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert field_names(path) == names
+
+
+def test_field_names_of_a_file_too_big_or_not_utf8(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text("title: x\n" * 10, encoding="utf-8")
+    assert field_names(big, max_bytes=50) is None
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("title: caf\xe9\n".encode("latin-1"))
+    assert field_names(latin) is None

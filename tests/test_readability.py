@@ -41,6 +41,47 @@ def test_lookup_finds_first_middle_last_and_misses():
     ] == [2, 3, 2, None, None]
 
 
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    """An empty cache folder, and no counts remembered in this process."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(folder))
+    syllables.count.cache_clear()
+    syllables._remembered.cache_clear()
+    yield folder
+    syllables.count.cache_clear()
+    syllables._remembered.cache_clear()
+
+
+def _no_pyphen():
+    raise AssertionError("pyphen was loaded")
+
+
+def test_pyphen_counts_are_remembered_in_the_cache(cache_folder):
+    assert syllables.count("ofsted") == 2  # not in CMU: pyphen's of-sted
+    assert syllables.count("Ofsted") == 2
+    path = syllables.fallback_file()
+    assert path.parent == cache_folder
+    assert path.read_text(encoding="utf-8") == "ofsted\t2\n"
+
+
+def test_remembered_counts_are_used_without_loading_pyphen(cache_folder, monkeypatch):
+    path = syllables.fallback_file()
+    cache_folder.mkdir()
+    # a count pyphen would not give shows the file was read; a bad line is skipped
+    path.write_text("ofsted\t7\nbroken line\ncarers\tx\n", encoding="utf-8")
+    monkeypatch.setattr(syllables, "_hyphenator", _no_pyphen)
+    assert syllables.count("ofsted") == 7
+    with pytest.raises(AssertionError, match="pyphen was loaded"):
+        syllables.count("carers")
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(cache_folder):
+    cache_folder.write_text("a file, not a folder", encoding="utf-8")
+    assert syllables.count("ofsted") == 2
+    assert cache_folder.read_text(encoding="utf-8") == "a file, not a folder"
+
+
 @pytest.mark.parametrize(
     ("word", "familiar"),
     [
