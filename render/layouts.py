@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from . import text
-from .errors import InputError, Problem, is_file
+from .errors import InputError, Problem, did_you_mean, is_file
 from .icons import IconSet, load_icons
 from .pictures import as_data_url
 from .resources import bundled
@@ -141,19 +141,29 @@ def _read_settings(path: Path) -> dict:
         reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
         raise InputError.single(
             path, f"this is not valid TOML: {reason}", line, col) from None
-    problems = []
+    problems = [
+        Problem(str(path), _line_of(text, key), 1, key,
+                f"unknown setting '{key}'{did_you_mean(key, _SETTINGS)}: "
+                f"a layout.toml may give {', '.join(_SETTINGS)}")
+        for key in settings if key not in _SETTINGS
+    ]
     for key, (kind, what) in _SETTINGS.items():
         value = settings.get(key)
         items = value if isinstance(value, list) else (value or {}).values() \
             if isinstance(value, dict) else ()
         if value is not None and (not isinstance(value, kind)
                                   or not all(isinstance(v, str) for v in items)):
-            line = next((n for n, row in enumerate(text.splitlines(), 1)
-                         if row.lstrip().startswith((key, f"[{key}]"))), 1)
-            problems.append(Problem(str(path), line, 1, key, f"write {what} here"))
+            problems.append(Problem(str(path), _line_of(text, key), 1, key,
+                                    f"write {what} here"))
     if problems:
         raise InputError(problems)
     return settings
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of ``text`` where setting ``key`` (or its table) is written."""
+    return next((n for n, row in enumerate(text.splitlines(), 1)
+                 if row.lstrip().startswith((key, f"[{key}]"))), 1)
 
 
 def make_environment(layout: Layout) -> jinja2.Environment:

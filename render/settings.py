@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .rules import RULES
-from .targets import DEFAULT, ReadingTarget, did_you_mean, find_target, load_targets
+from .targets import DEFAULT, ReadingTarget, find_target, load_targets
 
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"

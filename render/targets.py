@@ -7,13 +7,12 @@ starting from a bundled one with ``extends``.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .readability import Scores
 
 BUNDLED = Path(__file__).resolve().parent / "resources" / "targets.toml"
@@ -175,6 +174,3 @@ def unknown_target_message(name: str, targets: dict[str, ReadingTarget]) -> str:
     )
 
 
-def did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -8,7 +8,6 @@ scale, is each picture really beside the data file?
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem, is_dir, is_file
+from .errors import InputError, Problem, closest, did_you_mean, is_dir, is_file
 from .icons import close_names
 from .load import FieldPath, Source, read_source
 from .model import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
@@ -92,7 +91,7 @@ def find_framework(
     problems.append(
         source.problem(
             ("framework",),
-            f"unknown framework '{framework_id}'{_did_you_mean(guess, known)}; "
+            f"unknown framework '{framework_id}'{did_you_mean(guess, known)}; "
             f"known frameworks: {', '.join(known)} (or add a file to "
             f"{FRAMEWORK_FOLDER}/ beside the data file)",
         )
@@ -138,7 +137,7 @@ def _pruned(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """
     inner = {e["loc"][:i] for e in errors for i in range(1, len(e["loc"]))}
     meant = {
-        (*e["loc"][:-1], _closest(str(e["loc"][-1]), _fields_at(model, e["loc"][:-1])))
+        (*e["loc"][:-1], closest(str(e["loc"][-1]), _fields_at(model, e["loc"][:-1])))
         for e in errors
         if e["type"] == "extra_forbidden"
     }
@@ -214,7 +213,7 @@ def _grade_problems(
                 source.problem(
                     loc,
                     f"'{grade}' is not a grade of '{framework.id}'"
-                    f"{_did_you_mean(grade, [g.id for g in framework.scale])}; use "
+                    f"{did_you_mean(grade, [g.id for g in framework.scale])}; use "
                     f"one of: {valid}",
                 )
             )
@@ -274,16 +273,6 @@ def _values(value: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
             yield from _values(item, (*loc, index))
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = _closest(word, choices)
-    return f" (did you mean '{close}'?)" if close else ""
-
-
-def _closest(word: str, choices: list[str]) -> str | None:
-    """The choice ``word`` was most likely meant to be, if any is close."""
-    folded = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
-    return folded[close[0]] if close else None
 
 
 # --- pydantic's errors in plain words ------------------------------------------
@@ -401,7 +390,7 @@ def _missing(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
 def _extra(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     known = list(_fields_at(model, loc[:-1]))
     return (
-        f"unknown field '{loc[-1]}'{_did_you_mean(str(loc[-1]), known)}: "
+        f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}: "
         "remove it or check the spelling"
     )
 

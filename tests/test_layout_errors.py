@@ -65,6 +65,17 @@ TOML = 'stylesheets = ["base.css"]\n'
             ],
         ),
         (
+            {"layout.toml": 'name = "own"\nentyr = "main.html"\nstylesheet = ["base.css"]\n'},
+            [
+                "own/layout.toml:2:1: error: entyr: unknown setting 'entyr' (did you mean "
+                "'entry'?): a layout.toml may give name, entry, stylesheets, fonts, "
+                "font_family",
+                "own/layout.toml:3:1: error: stylesheet: unknown setting 'stylesheet' (did "
+                "you mean 'stylesheets'?): a layout.toml may give name, entry, stylesheets, "
+                "fonts, font_family",
+            ],
+        ),
+        (
             {"layout.toml": 'name = "own"\nentry = main.html\n'},
             ["own/layout.toml:2:9: error: this is not valid TOML: Invalid value"],
         ),
