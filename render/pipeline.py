@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .check import TargetMissed, check_inspection, one_line, page_note
 from .errors import BuildError, InputError, Problem, is_file
@@ -73,20 +74,14 @@ def _validate(source: Source, layout: Layout) -> Document:
     return validate_inspection(source, name=source.path.stem, icons=layout.icons.names)
 
 
-def build(
-    paths: Sequence[Path],
-    out_dir: Path,
-    formats: Sequence[str] = FORMATS,
-    layout: str | Path = "easy-read",
-    settings: Settings | None = None,
-    strict: bool = False,
-    max_bytes: int = MAX_BYTES,
-) -> list[Result]:
+def build(paths: Sequence[Path], out_dir: Path, **options: Any) -> list[Result]:
     """Build every input in ``paths`` into ``out_dir``; one ``Result`` each.
 
-    With ``strict``, a file that misses its reading target is not built.
+    ``options`` are ``plan_build``'s (formats, layout, settings, strict,
+    max_bytes); with ``strict``, a file that misses its reading target is
+    not built.
     """
-    job = plan_build(paths, out_dir, formats, layout, settings, strict, max_bytes)
+    job = plan_build(paths, out_dir, **options)
     return [build_one(path, job) for path in paths]
 
 
