@@ -207,7 +207,7 @@ def check_inspection(
     """Check a document the pipeline has already read and validated."""
     from .datafiles import inspection_file
 
-    raw = Lines(source.path.read_text(encoding="utf-8-sig"))
+    raw = Lines(source.text)
     return check_text(inspection_file(source, raw, document), settings)
 
 

@@ -85,7 +85,7 @@ def read_data_file(path: Path, source: Source | None = None) -> TextFile:
     layout's icons, except that its pictures are only found, not read.
     """
     source = source or read_source(path)
-    raw = Lines(path.read_text(encoding="utf-8-sig"))
+    raw = Lines(source.text)
     if classify(source.data) == "framework":
         return framework_file(source, raw)
     document = validate_inspection(
@@ -160,7 +160,7 @@ def framework_units(data_file: Path, framework: Framework) -> tuple[Unit, ...]:
 def _scale_units(path: Path, mtime: int, framework: Framework) -> tuple[Unit, ...]:
     """Read once per run: many inspections share a framework."""
     source = read_source(path)
-    raw = Lines(path.read_text(encoding="utf-8-sig"))
+    raw = Lines(source.text)
     scale = {"scale": [grade.model_dump() for grade in framework.scale]}
     return tuple(
         replace(u, path=str(path), section="framework")

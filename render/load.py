@@ -50,6 +50,7 @@ class Source:
     path: Path
     data: Any
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""  # the file as read, so later stages never read it again
 
     def where(self, loc: FieldPath) -> tuple[int, int]:
         """Line and column of ``loc``, or of its nearest written parent."""
@@ -91,7 +92,7 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Source:
     data = walker.plain(tree, ())
     if walker.problems:
         raise InputError(walker.problems)
-    return Source(path, data, walker.positions)
+    return Source(path, data, walker.positions, text)
 
 
 def _unreadable(path: Path, problem: Problem) -> Problem:
