@@ -30,6 +30,7 @@ test: $(STAMP) system
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check render tests scripts
+	$(VENV)/bin/ruff format --check render tests scripts
 
 golden: $(STAMP)
 	$(PY) -m pytest tests/test_golden.py --update-golden

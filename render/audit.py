@@ -57,9 +57,7 @@ def kind_of(path: Path) -> str:
         ".xhtml",
     ):
         return "html"
-    raise InputError.single(
-        path, "neither a PDF nor an HTML page; audit checks those two"
-    )
+    raise InputError.single(path, "neither a PDF nor an HTML page; audit checks those two")
 
 
 def audit(paths: Iterable[Path], browser: str | None = None) -> Audit:

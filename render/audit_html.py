@@ -72,8 +72,7 @@ RULES = {
         Rule(
             "html/skip-link",
             "error",
-            "The first Tab stop is a visible skip link that moves focus to the main "
-            "content.",
+            "The first Tab stop is a visible skip link that moves focus to the main content.",
             'Make the first element of <body> <a class="skip-link" href="#main">'
             "Skip to "
             'the content</a>, show it when focused, and give <main id="main"> '
@@ -91,11 +90,7 @@ RULES = {
 
 @cache
 def _probe() -> str:
-    return (
-        files("render")
-        .joinpath("resources/layout-probe.js")
-        .read_text(encoding="utf-8")
-    )
+    return files("render").joinpath("resources/layout-probe.js").read_text(encoding="utf-8")
 
 
 @cache
@@ -115,9 +110,7 @@ def check_html(browser: Browser, path: Path) -> tuple[list[Finding], dict, list[
         for preference in _preferences_used(page):
             page.emulate_media(**preference)
             extra = run_axe(page, CONTRAST_RULES)
-            label = ", ".join(
-                f"{k.replace('_', '-')}: {v}" for k, v in preference.items()
-            )
+            label = ", ".join(f"{k.replace('_', '-')}: {v}" for k, v in preference.items())
             findings += axe_findings(path, extra["results"], axe["rules"], label)
         page.emulate_media(color_scheme="light", contrast="no-preference")
         findings += text_spacing(page, path, DESKTOP)
@@ -126,9 +119,7 @@ def check_html(browser: Browser, path: Path) -> tuple[list[Finding], dict, list[
         findings += reflow(page, path)
         findings += text_spacing(page, path, PHONE)
     findings += [
-        _finding(
-            path, "html/blocked", f"Not loaded (no network during the audit): {url}"
-        )
+        _finding(path, "html/blocked", f"Not loaded (no network during the audit): {url}")
         for url in dict.fromkeys(blocked)
     ]
     summary = {
@@ -172,9 +163,7 @@ def run_axe(page, only: tuple[str, ...] = ()) -> dict:
     )
 
 
-def axe_findings(
-    path: Path, results: dict, rules: dict, condition: str = ""
-) -> list[Finding]:
+def axe_findings(path: Path, results: dict, rules: dict, condition: str = "") -> list[Finding]:
     """One finding per element axe-core flags; "incomplete" ones are notes."""
     findings = []
     for kind in ("violations", "incomplete"):
@@ -186,9 +175,7 @@ def axe_findings(
     return findings
 
 
-def _axe_finding(
-    path: Path, result: dict, node: dict, severity: str, condition: str
-) -> Finding:
+def _axe_finding(path: Path, result: dict, node: dict, severity: str, condition: str) -> Finding:
     checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
     detail = "; ".join(dict.fromkeys(c["message"] for c in checks if c.get("message")))
     when = f" (with {condition})" if condition else ""
@@ -207,11 +194,7 @@ def _axe_finding(
 
 
 def _flatten(target) -> list[str]:
-    return [
-        t
-        for item in target
-        for t in (_flatten(item) if isinstance(item, list) else [item])
-    ]
+    return [t for item in target for t in (_flatten(item) if isinstance(item, list) else [item])]
 
 
 def _axe_severity(tags: list[str]) -> str:
@@ -344,8 +327,7 @@ def _skip_link(page, path: Path) -> Iterator[Finding]:
         yield _finding(
             path,
             "html/skip-link",
-            f"The skip link goes to {href}, which is not the main content "
-            '(<main> or role="main").',
+            f'The skip link goes to {href}, which is not the main content (<main> or role="main").',
             where=first["selector"],
             severity="warning",
         )
@@ -377,7 +359,5 @@ _LANDED = """(id) => {
 }"""
 
 
-def _finding(
-    path: Path, rule_id: str, message: str, where: str = "", **details: str
-) -> Finding:
+def _finding(path: Path, rule_id: str, message: str, where: str = "", **details: str) -> Finding:
     return whole_file_finding(RULES[rule_id], path, message, where, **details)

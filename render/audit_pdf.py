@@ -56,8 +56,7 @@ RULES = {
             "pdf/bookmarks",
             "warning",
             "Bookmarks exist and follow the headings.",
-            "Export with 'create bookmarks from headings' so readers can jump to "
-            "each part.",
+            "Export with 'create bookmarks from headings' so readers can jump to each part.",
         ),
         Rule(
             "pdf/reading-order",
@@ -97,8 +96,7 @@ PAGE_VALIDATION_ADVICE = (
     ),
     (
         ("STRUCT-TREE-ROOT", "TAGGED-DOCUMENT", "SUSPECTS", "STRUCT-ELEMENT"),
-        "Export as a tagged PDF: the file needs a structure tree and /MarkInfo "
-        "/Marked true.",
+        "Export as a tagged PDF: the file needs a structure tree and /MarkInfo /Marked true.",
     ),
     (("ROLE-MAP",), "Map every custom tag to a standard PDF structure type."),
     (
@@ -118,13 +116,11 @@ PAGE_VALIDATION_ADVICE = (
             "NOTDEF",
             "UNICODE",
         ),
-        "Embed every font with a Unicode mapping; most export dialogs have "
-        "'embed all fonts'.",
+        "Embed every font with a Unicode mapping; most export dialogs have 'embed all fonts'.",
     ),
     (
         ("ID-", "METADATA"),
-        "Write XMP metadata with a dc:title and the PDF/UA "
-        "identification (pdfuaid:part 1).",
+        "Write XMP metadata with a dc:title and the PDF/UA identification (pdfuaid:part 1).",
     ),
     (("VIEWER-PREFERENCES",), "Set /ViewerPreferences /DisplayDocTitle true."),
     (
@@ -150,8 +146,7 @@ PAGE_VALIDATION_ADVICE = (
     (("NOTE",), "Give every note a unique /ID."),
     (
         ("ENCRYPTION",),
-        "Allow assistive technology to extract the text "
-        "(the encryption permissions, bit 10).",
+        "Allow assistive technology to extract the text (the encryption permissions, bit 10).",
     ),
 )
 DEFAULT_ADVICE = (
@@ -328,9 +323,7 @@ def _pdfua(path: Path) -> list[Finding]:
 def _from_pdfua(path: Path, finding) -> Finding:
     from pdfua import Confidence, Severity
 
-    severity = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
-        finding.severity, "note"
-    )
+    severity = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(finding.severity, "note")
     message = finding.message
     if finding.confidence is Confidence.HEURISTIC:
         severity = "note" if severity == "note" else "warning"
@@ -361,9 +354,7 @@ def _ours(path: Path, document) -> list[Finding]:
     return findings
 
 
-def _finding(
-    path: Path, rule_id: str, message: str, where: str = "", **details: str
-) -> Finding:
+def _finding(path: Path, rule_id: str, message: str, where: str = "", **details: str) -> Finding:
     return whole_file_finding(RULES[rule_id], path, message, where, **details)
 
 
@@ -401,9 +392,7 @@ def _fonts_in(resources, seen: set) -> Iterator:
         seen.add(resources.objgen)
     fonts = resources.get("/Font")
     if isinstance(fonts, pikepdf.Dictionary):
-        yield from (
-            font for _, font in fonts.items() if isinstance(font, pikepdf.Dictionary)
-        )
+        yield from (font for _, font in fonts.items() if isinstance(font, pikepdf.Dictionary))
     xobjects = resources.get("/XObject")
     if isinstance(xobjects, pikepdf.Dictionary):
         for _, xobject in xobjects.items():
@@ -471,9 +460,7 @@ def read_structure(path: Path) -> Structure:
 def _run(command: list[str], path: Path) -> str:
     done = subprocess.run(command, capture_output=True, text=True, errors="replace")
     if done.returncode != 0:
-        raise InputError.single(
-            path, f"{command[0]} cannot read it: {done.stderr.strip()}"
-        )
+        raise InputError.single(path, f"{command[0]} cannot read it: {done.stderr.strip()}")
     return done.stdout
 
 
@@ -553,9 +540,7 @@ def _reading_order(path: Path, structure: Structure) -> Iterator[Finding]:
     matcher = difflib.SequenceMatcher(None, tagged, drawn, autojunk=False)
     in_order = sum(block.size for block in matcher.get_matching_blocks())
     if in_order < len(tagged):
-        first = next(
-            op for op in matcher.get_opcodes() if op[0] in ("replace", "delete")
-        )
+        first = next(op for op in matcher.get_opcodes() if op[0] in ("replace", "delete"))
         context = " ".join(tagged[first[1] : first[1] + 8])
         yield _finding(
             path,

@@ -91,15 +91,11 @@ class Browser:
             viewport={"width": width, "height": height}, java_script_enabled=True
         )
         blocked: list[str] = []
-        context.route(
-            NETWORK, lambda route: (blocked.append(route.request.url), route.abort())
-        )
+        context.route(NETWORK, lambda route: (blocked.append(route.request.url), route.abort()))
         page = context.new_page()
         page.blocked = blocked
         try:
-            page.goto(
-                path.resolve().as_uri(), wait_until="load", timeout=LOAD_TIMEOUT_MS
-            )
+            page.goto(path.resolve().as_uri(), wait_until="load", timeout=LOAD_TIMEOUT_MS)
             yield page
         except Error as exc:
             message = str(exc).splitlines()[0]

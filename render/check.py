@@ -54,9 +54,7 @@ class TargetMissed(Exception):
             else f"{f.path}: error: {f.message} [{f.rule}]"
             for f in errors
         ]
-        super().__init__(
-            "\n".join(lines) or f"{report.path}: misses its reading target"
-        )
+        super().__init__("\n".join(lines) or f"{report.path}: misses its reading target")
 
 
 @dataclass
@@ -77,9 +75,7 @@ class CheckRun:
         return not self.reports and not self.problems
 
 
-def check_paths(
-    paths: Iterable[Path], settings: Settings, target: str | None = None
-) -> CheckRun:
+def check_paths(paths: Iterable[Path], settings: Settings, target: str | None = None) -> CheckRun:
     """Check every file in ``paths`` (folders: every supported file in them).
 
     A file that cannot be read or is invalid does not stop the others.
@@ -129,15 +125,9 @@ def expand_paths(
     out: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir():
-            out += [
-                (p, False)
-                for p in sorted(path.rglob("*"))
-                if _wanted(p, path, settings)
-            ]
+            out += [(p, False) for p in sorted(path.rglob("*")) if _wanted(p, path, settings)]
         elif not path.exists():
-            problems.append(
-                Problem(str(path), 1, 1, "", "no such file or folder: check the name")
-            )
+            problems.append(Problem(str(path), 1, 1, "", "no such file or folder: check the name"))
         elif file_kind(path) is None:
             problems.append(
                 Problem(
@@ -201,9 +191,7 @@ def check_file(
     return check_text(read_data_file(path, source), settings, target)
 
 
-def check_inspection(
-    document: Document, source: Source, settings: Settings
-) -> FileReport:
+def check_inspection(document: Document, source: Source, settings: Settings) -> FileReport:
     """Check a document the pipeline has already read and validated."""
     from .datafiles import inspection_file
 
@@ -224,9 +212,7 @@ class Checked:
     findings: list[Finding]
 
 
-def check_text(
-    file: TextFile, settings: Settings, target: str | None = None
-) -> FileReport:
+def check_text(file: TextFile, settings: Settings, target: str | None = None) -> FileReport:
     """Analyse ``file`` against its target and apply every enabled rule."""
     chosen = _target(file, settings, target)
     names = Names.of((*bundled_lexicon().names, *file.names, *settings.names))
@@ -253,9 +239,7 @@ def check_text(
 def _target(file: TextFile, settings: Settings, override: str | None) -> ReadingTarget:
     name = override or file.target or settings.target
     line, col = file.target_at if (file.target and not override) else (1, 1)
-    where = (
-        file.path if file.target and not override else (settings.origin or "settings")
-    )
+    where = file.path if file.target and not override else (settings.origin or "settings")
     field = "target" if file.target and not override else ""
     return find_target(name, settings.targets, where, field, max(line, 1), max(col, 1))
 
@@ -270,18 +254,14 @@ def _ignored(file: TextFile, sentence: Sentence, rule: str) -> bool:
     )
 
 
-def _finding(
-    file: TextFile, sentence: Sentence, hit: Hit, settings: Settings
-) -> Finding:
+def _finding(file: TextFile, sentence: Sentence, hit: Hit, settings: Settings) -> Finding:
     line, col = sentence.unit.where(sentence.start + hit.start)
     return Finding(
         path=sentence.unit.path or file.path,
         line=line,
         col=col,
         rule=hit.rule,
-        severity=settings.severity.get(hit.rule)
-        or hit.severity
-        or RULES[hit.rule].severity,
+        severity=settings.severity.get(hit.rule) or hit.severity or RULES[hit.rule].severity,
         message=hit.message,
         field=sentence.unit.field,
         suggestion=hit.suggestion,
@@ -302,9 +282,7 @@ def report(checked: Checked, settings: Settings) -> FileReport:
             m.value,
             m.limit,
             m.at_most,
-            where=f"line {longest.where[0]}"
-            if m.id == "longest_sentence" and longest
-            else "",
+            where=f"line {longest.where[0]}" if m.id == "longest_sentence" and longest else "",
         )
         for m in limits
     ] + [Measure(key, label, getattr(scores, key)) for key, label in EXTRA_SCORES]
@@ -322,9 +300,7 @@ def report(checked: Checked, settings: Settings) -> FileReport:
     )
 
 
-def _missed(
-    checked: Checked, measures: list[Measure], settings: Settings
-) -> list[Finding]:
+def _missed(checked: Checked, measures: list[Measure], settings: Settings) -> list[Finding]:
     line, col = checked.file.target_at
     severity = settings.severity.get("reading-target", "error")
     return [

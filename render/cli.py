@@ -77,22 +77,58 @@ def main(verbose: bool) -> None:
 
 @main.command("build")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir",
-              type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="Folder for the pages.")
-@click.option("-f", "--format", "formats", default=",".join(FORMATS), show_default=True,
-              callback=_formats, help="Formats to make, separated by commas.")
-@click.option("-l", "--layout", default="easy-read", show_default=True,
-              help="A bundled layout's name, or the path of your own layout folder.")
-@click.option("--strict", is_flag=True,
-              help="Make nothing for a file that misses its reading target (exit 1).")
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: the nearest easyread.toml "
-                   "or pyproject.toml).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES,
-              show_default=True, help="Refuse an input file bigger than this.")
-def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
-                  layout: str, strict: bool, config: Path | None, max_bytes: int) -> None:
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder for the pages.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    help="Formats to make, separated by commas.",
+)
+@click.option(
+    "-l",
+    "--layout",
+    default="easy-read",
+    show_default=True,
+    help="A bundled layout's name, or the path of your own layout folder.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Make nothing for a file that misses its reading target (exit 1).",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: the nearest easyread.toml or pyproject.toml).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES,
+    show_default=True,
+    help="Refuse an input file bigger than this.",
+)
+def build_command(
+    files: tuple[Path, ...],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    layout: str,
+    strict: bool,
+    config: Path | None,
+    max_bytes: int,
+) -> None:
     """Render inspection FILES (YAML or JSON) into OUT as NAME.html and NAME.pdf.
 
     Every input is checked first; one that cannot be read or is invalid gets
@@ -111,8 +147,9 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
         job = plan_build(files, out_dir, formats, layout, settings, strict, max_bytes)
     except InputError as exc:
         _fail(exc)
-    with click.progressbar(files, label="Building", file=sys.stderr,
-                           hidden=not show_bar, item_show_func=_name) as bar:
+    with click.progressbar(
+        files, label="Building", file=sys.stderr, hidden=not show_bar, item_show_func=_name
+    ) as bar:
         results = [build_one(path, job) for path in bar]
     codes = [EXIT_OK]
     for result in results:
@@ -134,22 +171,50 @@ def build_command(files: tuple[Path, ...], out_dir: Path, formats: tuple[str, ..
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-t", "--target", default=None,
-              help="Check every file against this reading target "
-                   "(default: the file's own, then the settings').")
-@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS),
-              default="text", show_default=True,
-              help="text for people; json, github or sarif for tools.")
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Settings file (default: the nearest easyread.toml "
-                   "or pyproject.toml).")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
-              show_default=True, help="The lowest severity that makes a file fail.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour the text format (auto: when a terminal, "
-                                      "unless NO_COLOR is set).")
-def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
-                  config: Path | None, fail_on: str, color: str) -> None:
+@click.option(
+    "-t",
+    "--target",
+    default=None,
+    help="Check every file against this reading target "
+    "(default: the file's own, then the settings').",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people; json, github or sarif for tools.",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: the nearest easyread.toml or pyproject.toml).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="The lowest severity that makes a file fail.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text format (auto: when a terminal, unless NO_COLOR is set).",
+)
+def check_command(
+    paths: tuple[Path, ...],
+    target: str | None,
+    fmt: str,
+    config: Path | None,
+    fail_on: str,
+    color: str,
+) -> None:
     """Check the readability of PATHS against their reading target.
 
     PATHS are inspection files (.yaml, .yml, .json), documents (.md, .txt,
@@ -182,8 +247,10 @@ def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
         settings = load_settings(config)
         chosen = paths or tuple(settings.root / p for p in settings.paths)
         if not chosen:
-            raise click.UsageError("give a file or folder to check, or set 'paths' "
-                                   "in [tool.easyread] of pyproject.toml")
+            raise click.UsageError(
+                "give a file or folder to check, or set 'paths' "
+                "in [tool.easyread] of pyproject.toml"
+            )
         run = check_paths(chosen, settings, target)
     except InputError as exc:
         _fail(exc)
@@ -192,7 +259,8 @@ def check_command(paths: tuple[Path, ...], target: str | None, fmt: str,
     if fail_on == "warning":
         for report in run.reports:
             report.passed = report.passed and not any(
-                f.severity == "warning" for f in report.findings)
+                f.severity == "warning" for f in report.findings
+            )
     colored = _use_color(color)
     rules = list(RULES.values())
     if run.reports:
@@ -215,11 +283,21 @@ def _use_color(choice: str) -> bool:
 
 @main.command("audit")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "fmt", type=click.Choice(report.FORMATS), default="text",
-              show_default=True, help="For people, JSON, GitHub annotations or SARIF.")
-@click.option("--browser", envvar="EASYREAD_CHROMIUM", metavar="PATH",
-              help="The Chromium to drive [default: chromium on PATH; env: "
-              "EASYREAD_CHROMIUM].")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(report.FORMATS),
+    default="text",
+    show_default=True,
+    help="For people, JSON, GitHub annotations or SARIF.",
+)
+@click.option(
+    "--browser",
+    envvar="EASYREAD_CHROMIUM",
+    metavar="PATH",
+    help="The Chromium to drive [default: chromium on PATH; env: EASYREAD_CHROMIUM].",
+)
 def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> None:
     """Check HTML pages and PDFs FILES for accessibility, ours or anyone's.
 
@@ -244,8 +322,10 @@ def audit_command(files: tuple[Path, ...], fmt: str, browser: str | None) -> Non
         click.echo(str(error), err=True)
     if result.reports:
         colored = _use_color("auto")
-        click.echo(report.render_reports(result.reports, fmt, TOOL, result.rules,
-                                         color=colored), color=colored)
+        click.echo(
+            report.render_reports(result.reports, fmt, TOOL, result.rules, color=colored),
+            color=colored,
+        )
     if result.errors:
         sys.exit(EXIT_INVALID)
     sys.exit(EXIT_OK if result.passed else EXIT_FINDINGS)

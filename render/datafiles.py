@@ -163,8 +163,7 @@ def _scale_units(path: Path, mtime: int, framework: Framework) -> tuple[Unit, ..
     raw = Lines(source.text)
     scale = {"scale": [grade.model_dump() for grade in framework.scale]}
     return tuple(
-        replace(u, path=str(path), section="framework")
-        for u in data_units(source, raw, scale)
+        replace(u, path=str(path), section="framework") for u in data_units(source, raw, scale)
     )
 
 

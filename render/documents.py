@@ -224,13 +224,8 @@ class MarkdownReader:
                 first = len(builder.anchors)
                 builder.add(match.group("itext"), number, col + match.start("itext"))
                 if len(builder.anchors) > first:
-                    builder.emphasis.append(
-                        (builder.anchors[first][0], len(builder.text))
-                    )
-            elif (
-                match.group("tagname")
-                and match.group("tagname").lower() in EMPHASIS_TAGS
-            ):
+                    builder.emphasis.append((builder.anchors[first][0], len(builder.text)))
+            elif match.group("tagname") and match.group("tagname").lower() in EMPHASIS_TAGS:
                 if match.group().startswith("</") and open_at is not None:
                     builder.emphasis.append((open_at, len(builder.text)))
                     open_at = None
@@ -365,9 +360,7 @@ class HTMLReader(HTMLParser):
             if len(self.kinds) > 1:
                 self.kinds.pop()
         elif tag in EMPHASIS_TAGS and self.emphasis_at:
-            self.current.emphasis.append(
-                (self.emphasis_at.pop(), len(self.current.text))
-            )
+            self.current.emphasis.append((self.emphasis_at.pop(), len(self.current.text)))
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:

@@ -80,9 +80,7 @@ class Page:
         return Image(self.document.pictures[picture.file], picture.alt)
 
 
-def render_html(
-    document: Document, layout: Layout, figures: Figures, readability: str = ""
-) -> str:
+def render_html(document: Document, layout: Layout, figures: Figures, readability: str = "") -> str:
     """The HTML page for ``document`` in ``layout`` with its drawings
     (``drawings.draw_figures``) and a note on its ``readability``."""
     env = make_environment(layout)

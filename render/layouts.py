@@ -54,11 +54,15 @@ class Layout:
     def icons(self) -> IconSet:
         """The icons of this layout and the rule that picks one for a point."""
         return load_icons(self.search_path)
+
     def files(self) -> list[Path]:
         """The layout's stylesheets and templates, where a problem may be written."""
         sheets = [self.find(name) for name in self.stylesheets]
-        return sheets + sorted(self.folder.glob("*.html")) + sorted(
-            (bundled("layouts") / BASE).glob("*.html"))
+        return (
+            sheets
+            + sorted(self.folder.glob("*.html"))
+            + sorted((bundled("layouts") / BASE).glob("*.html"))
+        )
 
     def locate(self, needles: Iterable[str]) -> tuple[str, int, int]:
         """Where the first of ``needles`` is written in the layout's files."""
@@ -75,8 +79,7 @@ class Layout:
             candidate = (folder / name).resolve()
             if is_file(candidate) and candidate.is_relative_to(folder.resolve()):
                 return candidate
-        raise InputError.single(
-            self.folder / SETTINGS, f"the layout has no file '{name}'")
+        raise InputError.single(self.folder / SETTINGS, f"the layout has no file '{name}'")
 
 
 def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
@@ -118,7 +121,7 @@ def find_layout(name_or_path: str | Path) -> Layout:
 # The settings a layout.toml may give, and what each must be.
 _SETTINGS = {
     "name": (str, "a name in quotes"),
-    "entry": (str, "a template's file name in quotes, such as \"main.html\""),
+    "entry": (str, 'a template\'s file name in quotes, such as "main.html"'),
     "stylesheets": (list, 'a list of file names, such as ["base.css", "layout.css"]'),
     "fonts": (dict, "a [fonts] table of weights and font files"),
     "font_family": (str, "a font's name in quotes"),
@@ -131,30 +134,38 @@ def _read_settings(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
         settings = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(
-            path, f"cannot read the layout's settings: {exc}") from None
+        raise InputError.single(path, f"cannot read the layout's settings: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         lines = text.splitlines() or [""]
-        line, col = (int(where[1]), int(where[2])) if where else (
-            len(lines), len(lines[-1]) + 1)
+        line, col = (int(where[1]), int(where[2])) if where else (len(lines), len(lines[-1]) + 1)
         reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        raise InputError.single(
-            path, f"this is not valid TOML: {reason}", line, col) from None
+        raise InputError.single(path, f"this is not valid TOML: {reason}", line, col) from None
     problems = [
-        Problem(str(path), _line_of(text, key), 1, key,
-                f"unknown setting '{key}'{did_you_mean(key, _SETTINGS)}: "
-                f"a layout.toml may give {', '.join(_SETTINGS)}")
-        for key in settings if key not in _SETTINGS
+        Problem(
+            str(path),
+            _line_of(text, key),
+            1,
+            key,
+            f"unknown setting '{key}'{did_you_mean(key, _SETTINGS)}: "
+            f"a layout.toml may give {', '.join(_SETTINGS)}",
+        )
+        for key in settings
+        if key not in _SETTINGS
     ]
     for key, (kind, what) in _SETTINGS.items():
         value = settings.get(key)
-        items = value if isinstance(value, list) else (value or {}).values() \
-            if isinstance(value, dict) else ()
-        if value is not None and (not isinstance(value, kind)
-                                  or not all(isinstance(v, str) for v in items)):
-            problems.append(Problem(str(path), _line_of(text, key), 1, key,
-                                    f"write {what} here"))
+        items = (
+            value
+            if isinstance(value, list)
+            else (value or {}).values()
+            if isinstance(value, dict)
+            else ()
+        )
+        if value is not None and (
+            not isinstance(value, kind) or not all(isinstance(v, str) for v in items)
+        ):
+            problems.append(Problem(str(path), _line_of(text, key), 1, key, f"write {what} here"))
     if problems:
         raise InputError(problems)
     return settings
@@ -162,8 +173,14 @@ def _read_settings(path: Path) -> dict:
 
 def _line_of(text: str, key: str) -> int:
     """The line of ``text`` where setting ``key`` (or its table) is written."""
-    return next((n for n, row in enumerate(text.splitlines(), 1)
-                 if row.lstrip().startswith((key, f"[{key}]"))), 1)
+    return next(
+        (
+            n
+            for n, row in enumerate(text.splitlines(), 1)
+            if row.lstrip().startswith((key, f"[{key}]"))
+        ),
+        1,
+    )
 
 
 def make_environment(layout: Layout) -> jinja2.Environment:
@@ -215,15 +232,19 @@ def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
     import jinja2
 
     if isinstance(exc, jinja2.TemplateNotFound):
-        return Problem(str(layout.folder / SETTINGS), 1, 1, "",
-                       f"the layout has no template '{exc.name}'")
+        return Problem(
+            str(layout.folder / SETTINGS), 1, 1, "", f"the layout has no template '{exc.name}'"
+        )
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        return Problem(exc.filename, exc.lineno or 1, 1, "",
-                       f"the template is not valid: {exc.message}")
-    frames = [f for f in traceback.extract_tb(exc.__traceback__)
-              if f.filename.endswith(".html")]
-    where = (frames[-1].filename, frames[-1].lineno or 1) if frames else (
-        str(layout.folder / layout.entry), 1)
+        return Problem(
+            exc.filename, exc.lineno or 1, 1, "", f"the template is not valid: {exc.message}"
+        )
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    where = (
+        (frames[-1].filename, frames[-1].lineno or 1)
+        if frames
+        else (str(layout.folder / layout.entry), 1)
+    )
     return Problem(where[0], where[1], 1, "", f"the template went wrong here: {exc}")
 
 
@@ -232,9 +253,12 @@ def remote_problems(html: str, layout: Layout) -> list[Problem]:
     from .offline import remote_references  # tinycss2: only when a page is made
 
     return [
-        Problem(*layout.locate([url]), "",
-                f"the page would fetch '{url}' when it is opened, and easyread pages "
-                "fetch nothing: put the file in the layout folder and use "
-                "data_url('name') or a file name")
+        Problem(
+            *layout.locate([url]),
+            "",
+            f"the page would fetch '{url}' when it is opened, and easyread pages "
+            "fetch nothing: put the file in the layout folder and use "
+            "data_url('name') or a file name",
+        )
         for url in remote_references(html)
     ]

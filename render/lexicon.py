@@ -30,9 +30,7 @@ class Lexicon:
     def with_plain_words(self, extra: dict[str, str]) -> Lexicon:
         if not extra:
             return self
-        return Lexicon(
-            **{**self.__dict__, "plain_words": {**self.plain_words, **extra}}
-        )
+        return Lexicon(**{**self.__dict__, "plain_words": {**self.plain_words, **extra}})
 
     def find_plain_words(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, last word, key) for each hard word or phrase in ``words``.
@@ -47,11 +45,7 @@ class Lexicon:
         while index < len(lower):
             pair = " ".join(lower[index : index + 2])
             match = next(
-                (
-                    p
-                    for p in phrases.get(pair, ())
-                    if lower[index : index + len(p)] == p
-                ),
+                (p for p in phrases.get(pair, ()) if lower[index : index + len(p)] == p),
                 None,
             )
             if match is not None:

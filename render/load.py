@@ -105,11 +105,16 @@ def _unreadable(path: Path, problem: Problem) -> Problem:
         return problem
     what = f"this {path.suffix} file" if path.suffix else "this file"
     return Problem(
-        str(path), 1, 1, "",
+        str(path),
+        1,
+        1,
+        "",
         f"{what} is not an inspection: easyread builds inspection files "
         f"({', '.join(SUFFIXES)}); to check how easy a document is to read, "
         "use 'easyread check'",
     )
+
+
 def field_names(path: Path, max_bytes: int = MAX_BYTES) -> list[str] | None:
     """The top-level field names of ``path``, read leniently, or None if it
     cannot be read or is not YAML (or JSON) at all.
@@ -168,9 +173,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError.single(path, f"cannot read the file: {reason}") from None
     if len(raw) > max_bytes:
         size = path.stat().st_size if path.is_file() else 0
-        told = (
-            f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
-        )
+        told = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
         raise InputError.single(
             path,
             f"the file is {told}, more than the limit of {max_bytes:,}: "
@@ -194,8 +197,7 @@ def _decode(path: Path, raw: bytes) -> str:
         col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError.single(
             path,
-            f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: "
-            "save the file as UTF-8 in your editor",
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: save the file as UTF-8 in your editor",
             line,
             col,
         ) from None
@@ -235,9 +237,7 @@ class _Walker:
             child = (*loc, name)
             self.positions[child] = (line + 1, col + 1)
             if name in out:
-                self._problem(
-                    child, f"the field '{name}' is written twice: keep one of them"
-                )
+                self._problem(child, f"the field '{name}' is written twice: keep one of them")
             out[name] = self.plain(value, child)
         return out
 
@@ -286,6 +286,4 @@ class _Walker:
 
     def _problem(self, loc: FieldPath, message: str) -> None:
         line, col = self.positions.get(loc, (1, 1))
-        self.problems.append(
-            Problem(str(self.path), line, col, format_field(loc), message)
-        )
+        self.problems.append(Problem(str(self.path), line, col, format_field(loc), message))

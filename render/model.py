@@ -70,20 +70,12 @@ _Stripped = Annotated[
 # A name, a title or a word: plain text.
 Text = Annotated[_Stripped, AfterValidator(_markup(bold=False))]
 # One line of plain text (line breaks in the file become spaces).
-Sentence = Annotated[
-    _Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)
-]
+Sentence = Annotated[_Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)]
 # A sentence a layout shows with the writer's markup: **bold** for a hard word.
-MarkedSentence = Annotated[
-    _Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)
-]
-Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)
-]
+MarkedSentence = Annotated[_Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
 # A name that validate.py looks up (a framework, a grade): any short text here.
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
-]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -94,33 +86,23 @@ def _date(value: object) -> object:
         raise ValueError("write the day only, without a time: YYYY-MM-DD")
     if isinstance(value, dt.date):
         return value
-    if (
-        isinstance(value, str)
-        and _ISO_DATE.match(value.strip())
-        and len(value.strip()) > 10
-    ):
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()) and len(value.strip()) > 10:
         raise ValueError(
-            f"'{value.strip()[:40]}' has more than a day in it: write the day only, "
-            "as YYYY-MM-DD"
+            f"'{value.strip()[:40]}' has more than a day in it: write the day only, as YYYY-MM-DD"
         )
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
         raise ValueError(
-            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example "
-            "2013-02-15"
+            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example 2013-02-15"
         )
     year, month, day = (int(part) for part in value.strip().split("-"))
     if year < 1:
         raise ValueError(f"{value.strip()} is not a real date: there is no year 0")
     if not 1 <= month <= 12:
-        raise ValueError(
-            f"{value.strip()} is not a real date: there is no month {month}"
-        )
+        raise ValueError(f"{value.strip()} is not a real date: there is no month {month}")
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         month_name = dt.date(year, month, 1).strftime("%B %Y")
-        raise ValueError(
-            f"{value.strip()} is not a real date: {month_name} has {days} days"
-        )
+        raise ValueError(f"{value.strip()} is not a real date: {month_name} has {days} days")
     return dt.date(year, month, day)
 
 
@@ -216,8 +198,12 @@ class Framework(Frozen):
 
 
 # File types a data file may name as its own pictures.
-PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                 ".svg": "image/svg+xml"}
+PICTURE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 
 
 def _inside_folder(value: str) -> str:
@@ -225,15 +211,20 @@ def _inside_folder(value: str) -> str:
     if "\\" in value:
         raise ValueError(f"'{value}': write folders with '/', not '\\'")
     if value.startswith("/") or (len(value) > 1 and value[1] == ":"):
-        raise ValueError(f"'{value}' is an absolute path: name the file "
-                         "from the data file's folder, for example pictures/hub.png")
+        raise ValueError(
+            f"'{value}' is an absolute path: name the file "
+            "from the data file's folder, for example pictures/hub.png"
+        )
     if ".." in value.split("/"):
-        raise ValueError(f"'{value}' leaves the data file's folder ('..'): "
-                         "put the picture in that folder or below it")
+        raise ValueError(
+            f"'{value}' leaves the data file's folder ('..'): "
+            "put the picture in that folder or below it"
+        )
     suffix = "." + value.rsplit(".", 1)[-1].lower() if "." in value else ""
     if suffix not in PICTURE_TYPES:
-        raise ValueError(f"'{value}' is not a picture type easyread embeds: "
-                         "use a .png, .jpg, .jpeg or .svg file")
+        raise ValueError(
+            f"'{value}' is not a picture type easyread embeds: use a .png, .jpg, .jpeg or .svg file"
+        )
     return value
 
 
@@ -279,8 +270,7 @@ class Dates(Frozen):
         if self.end < self.start:
             raise FieldError(
                 "end",
-                f"the visit ends ({self.end}) before it starts ({self.start}): "
-                "check the two dates",
+                f"the visit ends ({self.end}) before it starts ({self.start}): check the two dates",
             )
         return self
 
@@ -329,9 +319,7 @@ class Fact(Frozen):
     @model_validator(mode="after")
     def _count_fits(self) -> Fact:
         if self.out_of is not None and self.count > self.out_of:
-            raise FieldError(
-                "count", f"count ({self.count}) is more than out_of ({self.out_of})"
-            )
+            raise FieldError("count", f"count ({self.count}) is more than out_of ({self.out_of})")
         return self
 
 
@@ -367,9 +355,7 @@ class Inspection(Frozen):
 
     title: Sentence
     target: Slug = "reading-age-9"
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = (
-        "en-GB"
-    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
     area: Text
     kind: Sentence
     framework: Name
@@ -419,9 +405,7 @@ def _text_size(value: object) -> int:
     if isinstance(value, tuple):
         return sum(_text_size(item) for item in value)
     if isinstance(value, BaseModel):
-        return sum(
-            _text_size(getattr(value, name)) for name in type(value).model_fields
-        )
+        return sum(_text_size(getattr(value, name)) for name in type(value).model_fields)
     return 0
 
 

@@ -62,9 +62,7 @@ def is_remote(url: str) -> bool:
 
 def css_references(css: str, declarations: bool = False) -> list[str]:
     """The URLs a stylesheet (or a ``style=""`` value) loads: url() and @import."""
-    parse = (
-        tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
-    )
+    parse = tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
     return list(_urls(parse(css, skip_comments=True, skip_whitespace=True)))
 
 

@@ -95,9 +95,7 @@ class _TextDates(RoundTripConstructor):
         return str(node.value)
 
 
-_TextDates.add_constructor(
-    "tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_timestamp
-)
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_timestamp)
 
 
 def parse_yaml(text: str) -> Any:
@@ -174,8 +172,7 @@ _SYNTAX: list[tuple[str, str, str]] = [
     (
         r"expected ',' or '\}'",
         "",
-        "a ',' between two fields, or the "
-        "'}}' that closes this set of fields, is missing",
+        "a ',' between two fields, or the '}}' that closes this set of fields, is missing",
     ),
     (
         r"expected <block end>, but found '<scalar>'",
@@ -186,26 +183,22 @@ _SYNTAX: list[tuple[str, str, str]] = [
     (
         r"expected <block end>",
         "",
-        "the indentation is wrong here: fields of the same level must start "
-        "in the same column",
+        "the indentation is wrong here: fields of the same level must start in the same column",
     ),
     (
         r"sequence entries are not allowed here",
         "",
-        "this list item ('- ') is not lined up with the rest of the list: "
-        "check the indentation",
+        "this list item ('- ') is not lined up with the rest of the list: check the indentation",
     ),
     (
         r"could not find expected ':'",
         "",
-        "a field name needs ':' after it (or this line is not indented like the "
-        "one above it)",
+        "a field name needs ':' after it (or this line is not indented like the one above it)",
     ),
     (
         r"but found another document",
         "",
-        "the file holds more than one document ('---'): keep one inspection in "
-        "each file",
+        "the file holds more than one document ('---'): keep one inspection in each file",
     ),
     (
         r"found unknown escape character '(?P<ch>.*)'",

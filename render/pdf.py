@@ -171,9 +171,7 @@ def locked_fetcher(allowed: Sequence[Path]):
             except Refused as exc:
                 self.refused.setdefault(url, str(exc))
                 raise
-            return weasyprint.urls.URLFetcherResponse(
-                served, body, headers={"Content-Type": kind}
-            )
+            return weasyprint.urls.URLFetcherResponse(served, body, headers={"Content-Type": kind})
 
     return LockedFetcher()
 

@@ -48,9 +48,9 @@ def _mark_orphans_as_artifacts(document, root) -> None:
             continue
         mcid_parents = parents[int(key)]
         orphans = {
-            mcid for mcid, element in enumerate(mcid_parents)
-            if isinstance(element, pikepdf.Dictionary)
-            and element.objgen not in reachable
+            mcid
+            for mcid, element in enumerate(mcid_parents)
+            if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable
         }
         if orphans:
             _rewrite_marked_content(document, page, orphans)

@@ -142,13 +142,31 @@ def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) 
         for fmt in formats:
             target = (out_dir / f"{path.stem}.{fmt}").resolve()
             if target in inputs:
-                problems.append(Problem(str(path), 1, 1, "", (
-                    f"the output {target.name} would replace the input "
-                    f"{inputs[target]}: choose another --out folder")))
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "",
+                        (
+                            f"the output {target.name} would replace the input "
+                            f"{inputs[target]}: choose another --out folder"
+                        ),
+                    )
+                )
             elif first.setdefault(target, path) != path:
-                problems.append(Problem(str(path), 1, 1, "", (
-                    f"{first[target]} is also written as {target.name}: "
-                    "rename one of them, or build them into different folders")))
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "",
+                        (
+                            f"{first[target]} is also written as {target.name}: "
+                            "rename one of them, or build them into different folders"
+                        ),
+                    )
+                )
     if problems:
         raise InputError(problems)
 

@@ -161,29 +161,20 @@ class Names:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the multi-word names are in ``text``."""
         return (
-            [m.span() for m in _name_pattern(self.phrases).finditer(text)]
-            if self.phrases
-            else []
+            [m.span() for m in _name_pattern(self.phrases).finditer(text)] if self.phrases else []
         )
 
     def is_name(self, token: str, index: int) -> bool:
         if token.lower() in self.phrases:
             return True
-        return (
-            index > 0
-            and token[:1].isupper()
-            and not token.isupper()
-            and not _has_digit(token)
-        )
+        return index > 0 and token[:1].isupper() and not token.isupper() and not _has_digit(token)
 
 
 @cache
 def _name_pattern(phrases: frozenset[str]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
-    return re.compile(
-        rf"(?<![\w-])(?:{alternatives})(?:'s|’s)?(?![\w-])", re.IGNORECASE
-    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
 
 
 def _has_digit(token: str) -> bool:
@@ -200,15 +191,8 @@ def familiar_list_file() -> Path:
     """
     spec = importlib.util.find_spec("textstat")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(
-            "the 'textstat' package is not installed: pip install textstat"
-        )
-    return (
-        Path(next(iter(spec.submodule_search_locations)))
-        / "resources"
-        / "en"
-        / "easy_words.txt"
-    )
+        raise RuntimeError("the 'textstat' package is not installed: pip install textstat")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
 
 
 @cache
@@ -321,9 +305,7 @@ def score(counts: Counts) -> Scores:
         spache=_r(0.121 * wps + 0.082 * len(counts.unfamiliar_words) * per_100 + 0.659),
         dale_chall=_r(dale_chall(counts.unfamiliar * per_100, wps)),
         smog=_r(1.043 * math.sqrt(30 * counts.polysyllables / sentences) + 3.1291),
-        coleman_liau=_r(
-            0.0588 * counts.letters * per_100 - 0.296 * sentences * per_100 - 15.8
-        ),
+        coleman_liau=_r(0.0588 * counts.letters * per_100 - 0.296 * sentences * per_100 - 15.8),
         ari=_r(4.71 * counts.letters / words + 0.5 * wps - 21.43),
         words_per_sentence=_r(wps),
         longest_sentence=counts.longest,
@@ -374,16 +356,10 @@ class Sentence:
 
 def analyse(unit: Unit, names: Names) -> list[Sentence]:
     """The sentences of ``unit``; a heading is one sentence, whatever it holds."""
-    spans = (
-        [(0, len(unit.text))] if unit.kind == "heading" else split_sentences(unit.text)
-    )
+    spans = [(0, len(unit.text))] if unit.kind == "heading" else split_sentences(unit.text)
     out = []
     for start, end in spans:
         words = make_words(unit.text[start:end], names)
         if words:
-            out.append(
-                Sentence(
-                    unit, start, unit.text[start:end], words, count_sentence(words)
-                )
-            )
+            out.append(Sentence(unit, start, unit.text[start:end], words, count_sentence(words)))
     return out

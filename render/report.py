@@ -78,12 +78,25 @@ class Measure:
 
 
 def whole_file_finding(
-    rule: Rule, path: Path | str, message: str, where: str = "",
-    severity: str | None = None, text: str = "",
+    rule: Rule,
+    path: Path | str,
+    message: str,
+    where: str = "",
+    severity: str | None = None,
+    text: str = "",
 ) -> Finding:
     """A finding of ``rule`` with no line: ``where`` is a selector or a page."""
-    return Finding(str(path), 0, 0, rule.id, severity or rule.severity, message,
-                   field=where, suggestion=rule.help, text=text)
+    return Finding(
+        str(path),
+        0,
+        0,
+        rule.id,
+        severity or rule.severity,
+        message,
+        field=where,
+        suggestion=rule.help,
+        text=text,
+    )
 
 
 @dataclass
@@ -156,8 +169,11 @@ def _text_measures(report: FileReport, style: Any) -> list[str]:
     for m in report.measures:
         side = "less" if m.at_most else "more"
         limit = "" if m.limit is None else f"{m.limit:g} or {side}"
-        state = "" if m.met is None else (
-            style("ok", fg="green") if m.met else style("missed", fg="red", bold=True))
+        state = (
+            ""
+            if m.met is None
+            else (style("ok", fg="green") if m.met else style("missed", fg="red", bold=True))
+        )
         where = f" ({m.where})" if m.where else ""
         row = f"    {m.label:{width}}  {m.value:>6g}  {limit:12} {state}{where}"
         lines.append(row.rstrip())
@@ -167,8 +183,7 @@ def _text_measures(report: FileReport, style: Any) -> list[str]:
 def _verdict(report: FileReport, style: Any) -> str:
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITIES}
     tally = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n)
-    verdict = (style("passes", fg="green") if report.passed
-               else style("fails", fg="red", bold=True))
+    verdict = style("passes", fg="green") if report.passed else style("fails", fg="red", bold=True)
     about = f" {report.about}" if report.about else ""
     return f"{report.path}: {verdict}{about} ({tally or 'no findings'})"
 
@@ -231,14 +246,18 @@ def to_sarif(reports: Sequence[FileReport], tool: str, rules: Sequence[Rule]) ->
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": tool,
-                "version": __version__,
-                "rules": [_sarif_rule(rule) for rule in rules],
-            }},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": tool,
+                        "version": __version__,
+                        "rules": [_sarif_rule(rule) for rule in rules],
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False)
 

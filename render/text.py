@@ -26,24 +26,38 @@ BOLD = re.compile(r"\*\*(?P<inner>[^*\n]+?)\*\*")
 
 # What a writer might try instead of, or as well as, **bold**; see the module docstring.
 _REFUSED: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
-     "this text has a hidden control character ({code}): remove it"),
-    (re.compile(r"</?[A-Za-z][^>]*>?|<[!?][^>]*>?"),
-     "'{found}' looks like HTML, which is not used here: write plain text "
-     "(and **word** to make a hard word bold)"),
-    (re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"),
-     "'{found}' is an HTML code: write {char} instead"),
-    (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
-     "'{found}' is a Markdown link, which is not used here: write the words, "
-     "and the web address as plain text"),
-    (re.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*(?![*\w])"),
-     "'{found}' looks like italics, which easy read does not use: "
-     "use **word** for a hard word, or remove the *"),
-    (re.compile(r"(?<!\w)_{1,2}(?=[^\s_])[^_\n]*?(?<=[^\s_])_{1,2}(?!\w)"),
-     "'{found}' looks like underlining, which easy read does not use: "
-     "use **word** for a hard word, or remove the _"),
-    (re.compile(r"\*\*"),
-     "a '**' is never closed: write **word** with ** on both sides, or remove it"),
+    (
+        re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
+        "this text has a hidden control character ({code}): remove it",
+    ),
+    (
+        re.compile(r"</?[A-Za-z][^>]*>?|<[!?][^>]*>?"),
+        "'{found}' looks like HTML, which is not used here: write plain text "
+        "(and **word** to make a hard word bold)",
+    ),
+    (
+        re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"),
+        "'{found}' is an HTML code: write {char} instead",
+    ),
+    (
+        re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"),
+        "'{found}' is a Markdown link, which is not used here: write the words, "
+        "and the web address as plain text",
+    ),
+    (
+        re.compile(r"(?<![*\w])\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*(?![*\w])"),
+        "'{found}' looks like italics, which easy read does not use: "
+        "use **word** for a hard word, or remove the *",
+    ),
+    (
+        re.compile(r"(?<!\w)_{1,2}(?=[^\s_])[^_\n]*?(?<=[^\s_])_{1,2}(?!\w)"),
+        "'{found}' looks like underlining, which easy read does not use: "
+        "use **word** for a hard word, or remove the _",
+    ),
+    (
+        re.compile(r"\*\*"),
+        "a '**' is never closed: write **word** with ** on both sides, or remove it",
+    ),
 ]
 _MAX_SHOWN = 30
 
@@ -61,11 +75,10 @@ def markup_problems(text: str, bold: bool = True) -> list[str]:
     problems = []
     if not bold and BOLD.search(text):
         problems.append(
-            "**bold** is only for hard words in sentences, not in this field: "
-            "remove the **"
+            "**bold** is only for hard words in sentences, not in this field: remove the **"
         )
     # mark where bold was, so that "***word***" still shows up as italics
-    rest = BOLD.sub(lambda m: f"\uFFFC{m['inner']}\uFFFC", text)
+    rest = BOLD.sub(lambda m: f"\ufffc{m['inner']}\ufffc", text)
     for pattern, message in _REFUSED:
         found = pattern.search(rest)
         if found:
@@ -74,7 +87,7 @@ def markup_problems(text: str, bold: bool = True) -> list[str]:
 
 
 def _details(found: str) -> dict[str, str]:
-    shown = found.replace("\uFFFC", "**")
+    shown = found.replace("\ufffc", "**")
     if len(shown) > _MAX_SHOWN:
         shown = shown[: _MAX_SHOWN - 1] + "…"
     char = unescape(found)
@@ -110,9 +123,7 @@ def _bold_words(text: str, words: Iterable[str]) -> Markup:
     patterns = [word_pattern(w) for w in words]
     if not patterns:
         return escape(text)
-    matches = sorted(
-        (m.start(), m.end()) for p in patterns for m in p.finditer(text)
-    )
+    matches = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text))
     out: list[str] = []
     pos = 0
     for start, end in matches:

@@ -78,9 +78,7 @@ def file_kind(path: Path) -> str | None:
     return KINDS.get(path.suffix.lower())
 
 
-def directives(
-    text: str, pattern: re.Pattern[str] = YAML_DIRECTIVE
-) -> dict[int, frozenset[str]]:
+def directives(text: str, pattern: re.Pattern[str] = YAML_DIRECTIVE) -> dict[int, frozenset[str]]:
     """Line -> rules silenced there, from every ignore directive in ``text``."""
     found: dict[int, frozenset[str]] = {}
     for match in pattern.finditer(text):

@@ -45,9 +45,7 @@ def validate_inspection(
     """
     problems: list[Problem] = []
     inspection = _validate(Inspection, source, problems)
-    framework_id = (
-        source.data.get("framework") if isinstance(source.data, dict) else None
-    )
+    framework_id = source.data.get("framework") if isinstance(source.data, dict) else None
     framework = None
     if isinstance(framework_id, str) and framework_id.strip():
         framework = find_framework(framework_id.strip(), source, problems)
@@ -72,9 +70,7 @@ def framework_folders(data_file: Path) -> list[Path]:
     return [data_file.parent / FRAMEWORK_FOLDER, bundled("frameworks")]
 
 
-def find_framework(
-    framework_id: str, source: Source, problems: list[Problem]
-) -> Framework | None:
+def find_framework(framework_id: str, source: Source, problems: list[Problem]) -> Framework | None:
     """The framework called ``framework_id``; a problem saying why not if none."""
     folders = framework_folders(source.path)
     # only a plain name is looked up: "../x" must not reach another folder
@@ -99,9 +95,7 @@ def find_framework(
     return None
 
 
-def _read_framework(
-    path: Path, framework_id: str, problems: list[Problem]
-) -> Framework | None:
+def _read_framework(path: Path, framework_id: str, problems: list[Problem]) -> Framework | None:
     try:
         framework_source = read_source(path)
     except InputError as exc:
@@ -149,9 +143,7 @@ def _pruned(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     ]
 
 
-def _judgement(
-    inspection: Inspection | None, source: Source
-) -> tuple[Judgement | None, bool]:
+def _judgement(inspection: Inspection | None, source: Source) -> tuple[Judgement | None, bool]:
     """The judgement, and whether it is known (it may be invalid on its own)."""
     if inspection is not None:
         return inspection.judgement, True
@@ -172,8 +164,7 @@ def _grade_problems(
             return [
                 source.problem(
                     ("judgement",),
-                    f"the framework '{framework.id}' gives no grades: remove "
-                    "'judgement'",
+                    f"the framework '{framework.id}' gives no grades: remove 'judgement'",
                 )
             ]
         return []
@@ -191,8 +182,7 @@ def _grade_problems(
         problems.append(
             source.problem(
                 ("judgement",),
-                f"add 'overall': the framework '{framework.id}' gives an overall "
-                f"grade ({valid})",
+                f"add 'overall': the framework '{framework.id}' gives an overall grade ({valid})",
             )
         )
     if not framework.overall_grade and judgement.overall is not None:
@@ -204,8 +194,7 @@ def _grade_problems(
             )
         )
     grades = [(("judgement", "overall"), judgement.overall)] + [
-        (("judgement", "parts", i, "grade"), part.grade)
-        for i, part in enumerate(judgement.parts)
+        (("judgement", "parts", i, "grade"), part.grade) for i, part in enumerate(judgement.parts)
     ]
     for loc, grade in grades:
         if grade is not None and framework.grade(grade) is None:
@@ -230,8 +219,11 @@ def _icon_problems(
     for loc, value in _values(inspection):
         if loc and loc[-1] == "icon" and value is not None and value not in icons:
             close = close_names(value, known)
-            hint = (f"close names: {', '.join(close)}" if close
-                    else f"the icons are: {', '.join(known)}")
+            hint = (
+                f"close names: {', '.join(close)}"
+                if close
+                else f"the icons are: {', '.join(known)}"
+            )
             problems.append(source.problem(loc, f"there is no icon '{value}'; {hint}"))
     return problems
 
@@ -273,8 +265,6 @@ def _values(value: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
             yield from _values(item, (*loc, index))
 
 
-
-
 # --- pydantic's errors in plain words ------------------------------------------
 
 
@@ -301,10 +291,7 @@ def _text(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     if value is None:
         return "this is empty: write text here"
     if isinstance(value, bool | int | float):
-        return (
-            f"write text here, not {_describe(value)}: to keep it as written, "
-            "put it in quotes"
-        )
+        return f"write text here, not {_describe(value)}: to keep it as written, put it in quotes"
     return f"write text here, not {_describe(value)}"
 
 
@@ -337,10 +324,7 @@ def _bool(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
 
 
 def _list(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return (
-        f"write a list here (lines starting with '- '), "
-        f"not {_describe(error.get('input'))}"
-    )
+    return f"write a list here (lines starting with '- '), not {_describe(error.get('input'))}"
 
 
 def _fields(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
@@ -381,9 +365,7 @@ def _value_error(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
 
 def _missing(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
     return (
-        f"this field is required: add '{loc[-1]}: ...'"
-        if loc
-        else "this field is required: add it"
+        f"this field is required: add '{loc[-1]}: ...'" if loc else "this field is required: add it"
     )
 
 

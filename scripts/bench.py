@@ -85,8 +85,13 @@ def timed_child(command: list[str]) -> tuple[float, float, subprocess.CompletedP
         "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode); "
         "sys.stderr.write(p.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *command], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     seconds, megabytes, code = done.stdout.split()
     result = subprocess.CompletedProcess(command, int(code), "", done.stderr)
     return float(seconds), float(megabytes), result
@@ -95,14 +100,25 @@ def timed_child(command: list[str]) -> tuple[float, float, subprocess.CompletedP
 def build_runs(runs: int, formats: str) -> None:
     for inspection in sorted((ROOT / "data").glob("*.yaml")):
         with tempfile.TemporaryDirectory() as out:
-            command = [sys.executable, "-m", "render", "build", str(inspection),
-                       "--out", out, "--format", formats]
+            command = [
+                sys.executable,
+                "-m",
+                "render",
+                "build",
+                str(inspection),
+                "--out",
+                out,
+                "--format",
+                formats,
+            ]
             samples = [timed_child(command) for _ in range(runs)]
         assert all(r.returncode == 0 for _, _, r in samples), samples[0][2].stderr
         seconds = statistics.median(s for s, _, _ in samples)
         peak = max(m for _, m, _ in samples)
-        print(f"build {inspection.name} ({formats}), new process ({runs} runs): "
-              f"median {seconds:.2f} s, peak memory {peak:.0f} MB")
+        print(
+            f"build {inspection.name} ({formats}), new process ({runs} runs): "
+            f"median {seconds:.2f} s, peak memory {peak:.0f} MB"
+        )
 
 
 def absurd_document() -> None:
@@ -115,9 +131,12 @@ def absurd_document() -> None:
         path.write_text(json.dumps(data, default=str), encoding="utf-8")
         (Path(temp) / "frameworks").symlink_to(ROOT / "data" / "frameworks")
         seconds, peak, result = timed_child(
-            [sys.executable, "-m", "render", "build", str(path), "--out", temp])
-    print(f"10,000 points: exit {result.returncode} in {seconds:.2f} s, "
-          f"peak memory {peak:.0f} MB: {result.stderr.strip()[:120]}")
+            [sys.executable, "-m", "render", "build", str(path), "--out", temp]
+        )
+    print(
+        f"10,000 points: exit {result.returncode} in {seconds:.2f} s, "
+        f"peak memory {peak:.0f} MB: {result.stderr.strip()[:120]}"
+    )
 
 
 def load_average() -> str:
@@ -129,8 +148,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=("check", "build"),
-                        help="run only the check parts (1, 2) or the build parts (3, 4)")
+    parser.add_argument(
+        "--only",
+        choices=("check", "build"),
+        help="run only the check parts (1, 2) or the build parts (3, 4)",
+    )
     args = parser.parse_args()
     if args.only != "build":
         bench_check(args.documents, args.runs)

@@ -20,8 +20,7 @@ def pytest_runtest_makereport(item, call):
     under_ci = os.environ.get("CI") == "true"
     if under_ci and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
-        report.longrepr = (
-            f"skipped under CI, which counts as a failure: {report.longrepr}")
+        report.longrepr = f"skipped under CI, which counts as a failure: {report.longrepr}"
 
 
 def require_tool(name: str) -> str:
@@ -44,8 +43,9 @@ def built(tmp_path_factory) -> Path:
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from the current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +57,8 @@ def browser():
         require_tool("chromium")
     with Browser() as running:
         yield running
+
+
 @pytest.fixture
 def no_network(monkeypatch) -> list[tuple]:
     """Block every network connection; the list records each one attempted."""

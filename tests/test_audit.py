@@ -18,10 +18,13 @@ from render.audit import audit, kind_of
 from render.errors import InputError
 
 BROKEN_PAGE = ROOT / "tests" / "fixtures" / "broken-page.html"
-PIXEL = base64.b64encode(bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cf000003010100c9fe92ef00"
-    "00000049454e44ae426082")).decode()
+PIXEL = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360f8cf000003010100c9fe92ef00"
+        "00000049454e44ae426082"
+    )
+).decode()
 FAULTY_HTML = f"""<!DOCTYPE html><html lang="en-GB"><head><title>Faults</title>
 <style>h2 {{ bookmark-label: "Somewhere else"; }}</style></head><body>
 <h1>A document with faults</h1><p>First paragraph of the text.</p>
@@ -32,8 +35,13 @@ FAULTY_HTML = f"""<!DOCTYPE html><html lang="en-GB"><head><title>Faults</title>
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "render", "audit", *args], cwd=ROOT,
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "render", "audit", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -76,23 +84,36 @@ def table_pdf(tmp_path_factory) -> Path:
     import weasyprint
 
     path = tmp_path_factory.mktemp("pdf") / "table.pdf"
-    html = ('<html lang="en-GB"><title>Table</title><h1>A table</h1>'
-            "<table><tr><th>Age</th><td>8</td></tr></table>")
+    html = (
+        '<html lang="en-GB"><title>Table</title><h1>A table</h1>'
+        "<table><tr><th>Age</th><td>8</td></tr></table>"
+    )
     path.write_bytes(weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
     return path
 
 
 EXPECTED_HTML = [
-    "axe/color-contrast", "axe/image-alt", "axe/html-has-lang", "axe/document-title",
-    "html/reflow", "html/text-spacing", "html/skip-link",
+    "axe/color-contrast",
+    "axe/image-alt",
+    "axe/html-has-lang",
+    "axe/document-title",
+    "html/reflow",
+    "html/text-spacing",
+    "html/skip-link",
 ]
 EXPECTED_UNTAGGED = [
-    "pdf/fonts-embedded", "page-validation/PDFUA1-STRUCT-TREE-ROOT-001",
-    "page-validation/PDFUA1-TAGGED-DOCUMENT-001", "page-validation/PDFUA1-CONTENT-TAGGING-001",
-    "page-validation/PDFUA1-VIEWER-PREFERENCES-001", "page-validation/PDFUA1-METADATA-TITLE-001",
+    "pdf/fonts-embedded",
+    "page-validation/PDFUA1-STRUCT-TREE-ROOT-001",
+    "page-validation/PDFUA1-TAGGED-DOCUMENT-001",
+    "page-validation/PDFUA1-CONTENT-TAGGING-001",
+    "page-validation/PDFUA1-VIEWER-PREFERENCES-001",
+    "page-validation/PDFUA1-METADATA-TITLE-001",
 ]
 EXPECTED_FAULTY = [
-    "pdfua/UA-13-004", "pdf/headings", "pdf/bookmarks", "pdf/reading-order",
+    "pdfua/UA-13-004",
+    "pdf/headings",
+    "pdf/bookmarks",
+    "pdf/reading-order",
     "page-validation/PDFUA1-VIEWER-PREFERENCES-001",
 ]
 
@@ -101,17 +122,20 @@ EXPECTED_FAULTY = [
 def reports(untagged_pdf, faulty_pdf, table_pdf):
     """The JSON report of one audit run over the four broken files."""
     require_tool("pdftotext")
-    done = run(str(BROKEN_PAGE), str(untagged_pdf), str(faulty_pdf), str(table_pdf),
-               "--format", "json")
+    done = run(
+        str(BROKEN_PAGE), str(untagged_pdf), str(faulty_pdf), str(table_pdf), "--format", "json"
+    )
     assert done.returncode == 1, done.stderr
     files = json.loads(done.stdout)["files"]
     return {Path(f["path"]).name: f for f in files}
 
 
-@pytest.mark.parametrize(("name", "rule"),
-                         [("broken-page.html", r) for r in EXPECTED_HTML]
-                         + [("untagged.pdf", r) for r in EXPECTED_UNTAGGED]
-                         + [("faulty.pdf", r) for r in EXPECTED_FAULTY])
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [("broken-page.html", r) for r in EXPECTED_HTML]
+    + [("untagged.pdf", r) for r in EXPECTED_UNTAGGED]
+    + [("faulty.pdf", r) for r in EXPECTED_FAULTY],
+)
 def test_audit_finds_and_explains_each_fault(reports, name, rule):
     report = reports[name]
     found = [f for f in report["findings"] if f["rule"] == rule]
@@ -125,35 +149,47 @@ def test_audit_finds_and_explains_each_fault(reports, name, rule):
 PV = "page-validation/PDFUA1-"
 
 
-@pytest.mark.parametrize(("name", "fault", "rules"), [
-    ("untagged.pdf", "StructTreeRoot", [f"{PV}STRUCT-TREE-ROOT-001"]),
-    ("untagged.pdf", "/Marked", [f"{PV}TAGGED-DOCUMENT-001"]),
-    ("untagged.pdf", "DisplayDocTitle", [f"{PV}VIEWER-PREFERENCES-001"]),
-    ("untagged.pdf", "XMP|dc:title", [f"{PV}ID-PART-001", f"{PV}ID-SCHEMA-001",
-                                          f"{PV}METADATA-TITLE-001"]),
-    ("untagged.pdf", r"\bfont\b", ["pdf/fonts-embedded", "pdf/fonts-embedded"]),
-    ("faulty.pdf", "/Alt", ["pdfua/UA-13-004"]),
-    ("faulty.pdf", "skip", ["pdf/headings"]),
-    ("faulty.pdf", "DisplayDocTitle", [f"{PV}VIEWER-PREFERENCES-001"]),
-    ("table.pdf", "header", [f"{PV}TABLE-HEADERS-SCOPE-001"]),
-])
+@pytest.mark.parametrize(
+    ("name", "fault", "rules"),
+    [
+        ("untagged.pdf", "StructTreeRoot", [f"{PV}STRUCT-TREE-ROOT-001"]),
+        ("untagged.pdf", "/Marked", [f"{PV}TAGGED-DOCUMENT-001"]),
+        ("untagged.pdf", "DisplayDocTitle", [f"{PV}VIEWER-PREFERENCES-001"]),
+        (
+            "untagged.pdf",
+            "XMP|dc:title",
+            [f"{PV}ID-PART-001", f"{PV}ID-SCHEMA-001", f"{PV}METADATA-TITLE-001"],
+        ),
+        ("untagged.pdf", r"\bfont\b", ["pdf/fonts-embedded", "pdf/fonts-embedded"]),
+        ("faulty.pdf", "/Alt", ["pdfua/UA-13-004"]),
+        ("faulty.pdf", "skip", ["pdf/headings"]),
+        ("faulty.pdf", "DisplayDocTitle", [f"{PV}VIEWER-PREFERENCES-001"]),
+        ("table.pdf", "header", [f"{PV}TABLE-HEADERS-SCOPE-001"]),
+    ],
+)
 def test_each_fault_is_told_once(reports, name, fault, rules):
     """page-validation, pdfua and our own rules overlap: one says it, the one
     that says most (every instance, or where), and the others are left out."""
-    told = sorted(f["rule"] for f in reports[name]["findings"]
-                  if re.search(fault, f["message"], re.IGNORECASE))
+    told = sorted(
+        f["rule"]
+        for f in reports[name]["findings"]
+        if re.search(fault, f["message"], re.IGNORECASE)
+    )
     assert told == rules
 
 
-@pytest.mark.parametrize(("name", "rule", "where"), [
-    ("broken-page.html", "axe/color-contrast", ".faint"),
-    ("broken-page.html", "html/reflow", "body > div:nth-of-type(1)"),
-    ("broken-page.html", "html/text-spacing", "#content > p:nth-of-type(2)"),
-    ("untagged.pdf", "pdf/fonts-embedded", "page 1"),
-    ("untagged.pdf", "page-validation/PDFUA1-CONTENT-TAGGING-001", "page 1"),
-    ("faulty.pdf", "pdfua/UA-13-004", "page 1 /Figure /StructTreeRoot"),
-    ("table.pdf", "page-validation/PDFUA1-TABLE-HEADERS-SCOPE-001", "page 1"),
-])
+@pytest.mark.parametrize(
+    ("name", "rule", "where"),
+    [
+        ("broken-page.html", "axe/color-contrast", ".faint"),
+        ("broken-page.html", "html/reflow", "body > div:nth-of-type(1)"),
+        ("broken-page.html", "html/text-spacing", "#content > p:nth-of-type(2)"),
+        ("untagged.pdf", "pdf/fonts-embedded", "page 1"),
+        ("untagged.pdf", "page-validation/PDFUA1-CONTENT-TAGGING-001", "page 1"),
+        ("faulty.pdf", "pdfua/UA-13-004", "page 1 /Figure /StructTreeRoot"),
+        ("table.pdf", "page-validation/PDFUA1-TABLE-HEADERS-SCOPE-001", "page 1"),
+    ],
+)
 def test_findings_say_where(reports, name, rule, where):
     fields = [f["field"] for f in reports[name]["findings"] if f["rule"] == rule]
     assert where in fields
@@ -184,11 +220,14 @@ def test_sarif_and_github_formats(untagged_pdf):
     assert "title=page-validation/PDFUA1-STRUCT-TREE-ROOT-001::" in github.stdout
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (None, "cannot read it"),
-    (b"Just some notes.\n", "neither a PDF nor an HTML page"),
-    (b"%PDF-1.7\nthis is not really a PDF\n", "cannot read this PDF"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read it"),
+        (b"Just some notes.\n", "neither a PDF nor an HTML page"),
+        (b"%PDF-1.7\nthis is not really a PDF\n", "cannot read this PDF"),
+    ],
+)
 def test_unreadable_input_exits_2_without_a_traceback(tmp_path, content, message):
     path = tmp_path / "input.pdf"
     if content is not None:
@@ -214,12 +253,15 @@ def test_usage_errors_exit_2():
     assert run(str(BROKEN_PAGE), "--format", "xml").returncode == 2
 
 
-@pytest.mark.parametrize(("name", "content", "kind"), [
-    ("a.pdf", b"%PDF-1.4\n", "pdf"),
-    ("page.html", b"<p>hi</p>", "html"),
-    ("page.txt", b"\xef\xbb\xbf<!DOCTYPE html><html>", "html"),
-    ("page", b"  <HTML lang=en>", "html"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("a.pdf", b"%PDF-1.4\n", "pdf"),
+        ("page.html", b"<p>hi</p>", "html"),
+        ("page.txt", b"\xef\xbb\xbf<!DOCTYPE html><html>", "html"),
+        ("page", b"  <HTML lang=en>", "html"),
+    ],
+)
 def test_kind_is_recognised_from_content(tmp_path, name, content, kind):
     path = tmp_path / name
     path.write_bytes(content)
@@ -239,8 +281,10 @@ def test_a_page_that_never_loads_is_unreadable_input(browser, tmp_path, monkeypa
 
     monkeypatch.setattr("render.browser.LOAD_TIMEOUT_MS", 2000)
     page = tmp_path / "busy.html"
-    page.write_text('<!DOCTYPE html><html lang="en"><title>Busy</title><p>Hi</p>'
-                    "<script>while (true) {}</script>")
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><title>Busy</title><p>Hi</p>'
+        "<script>while (true) {}</script>"
+    )
     with pytest.raises(InputError, match="the browser could not audit this page: .*Timeout"):
         check_html(browser, page)
 
@@ -249,14 +293,18 @@ def test_nothing_is_fetched_from_the_network(browser, tmp_path):
     from render.audit_html import check_html
 
     page = tmp_path / "remote.html"
-    page.write_text('<!DOCTYPE html><html lang="en"><head><title>Remote</title>'
-                    '<link rel="stylesheet" href="https://example.org/site.css"></head>'
-                    '<body><main><h1>Remote</h1><img src="http://example.org/logo.png" '
-                    'alt="Logo"></main></body></html>')
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>Remote</title>'
+        '<link rel="stylesheet" href="https://example.org/site.css"></head>'
+        '<body><main><h1>Remote</h1><img src="http://example.org/logo.png" '
+        'alt="Logo"></main></body></html>'
+    )
     findings, _, _ = check_html(browser, page)
     blocked = [f.message for f in findings if f.rule == "html/blocked"]
-    assert blocked == ["Not loaded (no network during the audit): https://example.org/site.css",
-                       "Not loaded (no network during the audit): http://example.org/logo.png"]
+    assert blocked == [
+        "Not loaded (no network during the audit): https://example.org/site.css",
+        "Not loaded (no network during the audit): http://example.org/logo.png",
+    ]
     assert all(f.severity == "note" for f in findings if f.rule == "html/blocked")
 
 
@@ -274,13 +322,16 @@ def test_contrast_is_checked_in_the_dark_scheme_the_page_offers(browser, tmp_pat
 
     page = tmp_path / "dark.html"
     # #111 on white is 18.9:1; #777 on black is 4.7:1, AA but not 7:1 (AAA).
-    page.write_text('<!DOCTYPE html><html lang="en"><head><title>Dark</title><style>'
-                    "body { color: #111; background: #fff; }"
-                    "@media (prefers-color-scheme: dark) { body { color: #777; "
-                    "background: #000; } }</style></head>"
-                    "<body><main><h1>Dark</h1><p>Some text.</p></main></body></html>")
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>Dark</title><style>'
+        "body { color: #111; background: #fff; }"
+        "@media (prefers-color-scheme: dark) { body { color: #777; "
+        "background: #000; } }</style></head>"
+        "<body><main><h1>Dark</h1><p>Some text.</p></main></body></html>"
+    )
     findings, _, _ = check_html(browser, page)
     contrast = [(f.rule, f.severity, f.field) for f in findings if f.rule.startswith("axe/color")]
     assert contrast == [("axe/color-contrast-enhanced", "warning", "p")]
-    assert "(with color-scheme: dark)" in next(f.message for f in findings
-                                               if f.rule.startswith("axe/color"))
+    assert "(with color-scheme: dark)" in next(
+        f.message for f in findings if f.rule.startswith("axe/color")
+    )

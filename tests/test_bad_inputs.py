@@ -23,9 +23,7 @@ GOOD_SIZE = (TESTS / "good.yaml").stat().st_size
 LINE = re.compile(r"^[^:\n]+:\d+:\d+: error: \S.*$")
 
 
-def run(
-    args: list[str], cwd: Path, monkeypatch
-) -> tuple[int, str, str, BaseException | None]:
+def run(args: list[str], cwd: Path, monkeypatch) -> tuple[int, str, str, BaseException | None]:
     """Run ``easyread ARGS`` in ``cwd``: exit code, stdout, stderr, exception."""
     monkeypatch.chdir(cwd)
     result = CliRunner().invoke(main, args, prog_name="easyread")
@@ -47,18 +45,14 @@ def test_the_good_files_build(good, tmp_path, monkeypatch):
         ["build", good, "--out", str(tmp_path), "--format", "html"], TESTS, monkeypatch
     )
     assert (code, err, exception) == (0, "", None)
-    assert (
-        tmp_path / good.replace(".yaml", ".html").replace(".json", ".html")
-    ).is_file()
+    assert (tmp_path / good.replace(".yaml", ".html").replace(".json", ".html")).is_file()
 
 
 @pytest.mark.parametrize("bad", BAD, ids=[p.name for p in BAD])
 def test_bad_input(bad: Path, tmp_path, monkeypatch):
     out_dir = tmp_path / "out"
     before = bad.read_bytes()
-    code, out, err, exception = run(
-        ["build", bad.name, "--out", str(out_dir)], INPUTS, monkeypatch
-    )
+    code, out, err, exception = run(["build", bad.name, "--out", str(out_dir)], INPUTS, monkeypatch)
     expected = (INPUTS / f"{bad.name}.expected").read_text(encoding="utf-8")
     assert exception is None
     assert "Traceback" not in err + out
@@ -73,9 +67,7 @@ def test_bad_input(bad: Path, tmp_path, monkeypatch):
 def test_a_file_over_the_size_limit(tmp_path, monkeypatch):
     big = tmp_path / "big.yaml"
     big.write_text((TESTS / "good.yaml").read_text() + "#" * 2_000_000 + "\n")
-    code, out, err, exception = run(
-        ["build", "big.yaml", "--out", "out"], tmp_path, monkeypatch
-    )
+    code, out, err, exception = run(["build", "big.yaml", "--out", "out"], tmp_path, monkeypatch)
     assert (code, exception) == (2, None)
     assert err == (
         f"big.yaml:1:1: error: the file is {GOOD_SIZE + 2_000_001:,} bytes, more than "
@@ -149,9 +141,7 @@ def test_max_bytes_must_be_a_positive_number(limit, tmp_path, monkeypatch):
     ],
 )
 def test_files_that_cannot_be_read(name, message, tmp_path, monkeypatch):
-    code, out, err, exception = run(
-        ["build", name, "--out", str(tmp_path)], TESTS, monkeypatch
-    )
+    code, out, err, exception = run(["build", name, "--out", str(tmp_path)], TESTS, monkeypatch)
     assert (code, err, exception) == (2, message, None)
 
 
@@ -160,9 +150,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path, monkeypatch):
     (tmp_path / "bom.yaml").write_bytes(
         b"\xef\xbb\xbf" + text.replace("area: Riverside", "area: 5").encode("utf-8")
     )
-    code, out, err, exception = run(
-        ["build", "bom.yaml", "--out", "out"], tmp_path, monkeypatch
-    )
+    code, out, err, exception = run(["build", "bom.yaml", "--out", "out"], tmp_path, monkeypatch)
     # the mark is not counted as a character: the column is still 1
     assert (code, err, exception) == (
         2,
@@ -200,7 +188,8 @@ def test_every_input_is_reported_and_good_ones_still_build(tmp_path, monkeypatch
     )
     assert out.splitlines()[-1] == f"wrote {tmp_path / 'good.html'}"
     assert [line for line in out.splitlines() if line.startswith("wrote ")] == [
-        f"wrote {tmp_path / 'good.html'}"]
+        f"wrote {tmp_path / 'good.html'}"
+    ]
 
 
 OWN = (
@@ -215,10 +204,7 @@ OWN = (
         (OWN, []),
         (
             OWN.replace("id: own", "id: ours"),
-            [
-                "frameworks/own.yaml:1:1: error: id: the id 'ours' must match the file "
-                "name 'own'"
-            ],
+            ["frameworks/own.yaml:1:1: error: id: the id 'ours' must match the file name 'own'"],
         ),
         (
             OWN.replace("    meaning: Does what it should.\n", "") + "colour: red\n",
@@ -252,8 +238,10 @@ def test_a_framework_beside_the_data_file(framework, lines, tmp_path, monkeypatc
 
 
 LONG = "a" * 300  # longer than a file name may be (Errno 36)
-KNOWN = ("ilacs, joint-targeted-area-inspection, ofsted-child-protection-2012, "
-         "school-report-card-2025, single-inspection-framework")
+KNOWN = (
+    "ilacs, joint-targeted-area-inspection, ofsted-child-protection-2012, "
+    "school-report-card-2025, single-inspection-framework"
+)
 
 
 @pytest.mark.parametrize(
@@ -262,22 +250,28 @@ KNOWN = ("ilacs, joint-targeted-area-inspection, ofsted-child-protection-2012, "
         (
             ("", ""),
             ["--layout", LONG],
-            [f"{LONG}:1:1: error: no layout here: a layout is a folder with a "
-             "layout.toml; bundled layouts: easy-read"],
+            [
+                f"{LONG}:1:1: error: no layout here: a layout is a folder with a "
+                "layout.toml; bundled layouts: easy-read"
+            ],
         ),
         (
             ("framework: ilacs", f"framework: {LONG}"),
             [],
-            ["in.yaml:6:1: error: framework: this text is 300 characters long, more "
-             "than 100: make it shorter or split it into more points",
-             f"in.yaml:6:1: error: framework: unknown framework '{LONG}'; known "
-             f"frameworks: {KNOWN} (or add a file to frameworks/ beside the data file)"],
+            [
+                "in.yaml:6:1: error: framework: this text is 300 characters long, more "
+                "than 100: make it shorter or split it into more points",
+                f"in.yaml:6:1: error: framework: unknown framework '{LONG}'; known "
+                f"frameworks: {KNOWN} (or add a file to frameworks/ beside the data file)",
+            ],
         ),
         (
             ("glossary:", f"pictures:\n  - file: {LONG}.png\n    alt: A hub\nglossary:"),
             [],
-            [f"in.yaml:41:5: error: pictures[0].file: there is no file '{LONG}.png' "
-             "beside the data file: check the name and the folder"],
+            [
+                f"in.yaml:41:5: error: pictures[0].file: there is no file '{LONG}.png' "
+                "beside the data file: check the name and the folder"
+            ],
         ),
         (
             ("", ""),
@@ -315,24 +309,37 @@ NOT_AN_INSPECTION = (
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("summary.txt", FIXTURES["stockton-2013-summary-for-children.txt"],
-         f"summary.txt:1:1: error: this .txt file {NOT_AN_INSPECTION}"),
-        ("page.html", FIXTURES["broken-page.html"],
-         f"page.html:1:1: error: this .html file {NOT_AN_INSPECTION}"),
-        ("leaflet.md", "# Leaflet\n\nSome words.\n",
-         f"leaflet.md:1:1: error: this .md file {NOT_AN_INSPECTION}"),
-        ("settings.toml", 'title = "x"\n[a]\nb = 1\n',
-         f"settings.toml:1:1: error: this .toml file {NOT_AN_INSPECTION}"),
+        (
+            "summary.txt",
+            FIXTURES["stockton-2013-summary-for-children.txt"],
+            f"summary.txt:1:1: error: this .txt file {NOT_AN_INSPECTION}",
+        ),
+        (
+            "page.html",
+            FIXTURES["broken-page.html"],
+            f"page.html:1:1: error: this .html file {NOT_AN_INSPECTION}",
+        ),
+        (
+            "leaflet.md",
+            "# Leaflet\n\nSome words.\n",
+            f"leaflet.md:1:1: error: this .md file {NOT_AN_INSPECTION}",
+        ),
+        (
+            "settings.toml",
+            'title = "x"\n[a]\nb = 1\n',
+            f"settings.toml:1:1: error: this .toml file {NOT_AN_INSPECTION}",
+        ),
         ("notes", "- one\n- two\n", f"notes:1:1: error: this file {NOT_AN_INSPECTION}"),
-        ("data.yml", "title: [unclosed\n",
-         "data.yml:1:8: error: a ',' between two items, or the ']' that closes this "
-         "list, is missing"),
+        (
+            "data.yml",
+            "title: [unclosed\n",
+            "data.yml:1:8: error: a ',' between two items, or the ']' that closes this "
+            "list, is missing",
+        ),
     ],
     ids=["txt", "html", "md", "toml", "no-suffix", "yml"],
 )
 def test_a_file_that_is_not_an_inspection(name, content, message, tmp_path, monkeypatch):
     (tmp_path / name).write_text(content, encoding="utf-8")
-    code, out, err, exception = run(
-        ["build", name, "--out", "out"], tmp_path, monkeypatch
-    )
+    code, out, err, exception = run(["build", name, "--out", "out"], tmp_path, monkeypatch)
     assert (code, err.splitlines(), exception) == (2, [message], None)

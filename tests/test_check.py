@@ -63,11 +63,7 @@ def run(*args: str, cwd: Path | None = None):
 @pytest.mark.parametrize("path", INSPECTIONS, ids=lambda p: p.name)
 def test_every_inspection_meets_its_target(path):
     report = check_one(path)
-    errors = [
-        f"{f.line}: {f.message}: {f.text}"
-        for f in report.findings
-        if f.severity == "error"
-    ]
+    errors = [f"{f.line}: {f.message}: {f.text}" for f in report.findings if f.severity == "error"]
     assert report.passed, "\n".join(errors)
     assert report.summary["target"]["id"] == "reading-age-9"
 
@@ -76,8 +72,7 @@ def test_check_data_folder_exits_0():
     result = run("check", str(DATA))
     assert result.exit_code == 0, result.output
     assert (
-        "stockton-2013-child-protection.yaml: passes reading-age-9 (reading age 9)"
-        in result.output
+        "stockton-2013-child-protection.yaml: passes reading-age-9 (reading age 9)" in result.output
     )
 
 
@@ -98,8 +93,7 @@ def test_2013_source_misses_reading_age_9_and_names_its_longest_sentences():
     lines = result.output.splitlines()
     long_ones = [i for i, line in enumerate(lines) if "[sentence-too-long]" in line]
     named = {
-        (lines[i].split(":")[1], lines[i].split(": error: ")[1].split(":")[0])
-        for i in long_ones
+        (lines[i].split(":")[1], lines[i].split(": error: ")[1].split(":")[0]) for i in long_ones
     }
     # The longest sentences, with their line numbers (counted in the fixture).
     assert ("36", "37 words") in named  # "Although many staff work well together..."
@@ -169,8 +163,9 @@ def test_bad_use_exits_2(args, code, message):
 
 
 def test_a_file_that_names_an_unknown_target_points_at_its_line(tmp_path):
-    bad = variant(tmp_path, "bad.yaml",
-                  ("area: Riverside\n", "area: Riverside\ntarget: reading-age-8\n"))
+    bad = variant(
+        tmp_path, "bad.yaml", ("area: Riverside\n", "area: Riverside\ntarget: reading-age-8\n")
+    )
     result = run("check", str(bad))
     assert result.exit_code == 2
     line = bad.read_text(encoding="utf-8").splitlines().index("target: reading-age-8") + 1
@@ -182,8 +177,7 @@ def test_a_file_that_names_an_unknown_target_points_at_its_line(tmp_path):
 
 
 def test_an_unknown_target_option_blames_the_option_not_the_settings(tmp_path):
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.easyread]\nwords = ["hub"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.easyread]\nwords = ["hub"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("Hello.\n", encoding="utf-8")
     result = run("check", "a.md", "--target", "nope", cwd=tmp_path)
     assert result.exit_code == 2
@@ -207,8 +201,7 @@ def a_mixed_folder(folder: Path) -> None:
 
 
 MIXED_FOLDER_PROBLEMS = [
-    "broken.yaml:1:8: error: a ',' between two items, or the ']' that closes this "
-    "list, is missing",
+    "broken.yaml:1:8: error: a ',' between two items, or the ']' that closes this list, is missing",
     "misspelt.yaml:6:1: error: framwork: unknown field 'framwork' (did you mean "
     "'framework'?): remove it or check the spelling",
 ]
@@ -252,13 +245,18 @@ def test_a_missing_file_does_not_stop_the_others(tmp_path):
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ({}, "error: nothing was checked in .: easyread checks inspections and "
-             "documents (.yaml, .yml, .json, .md, .markdown, .txt, .html, .htm)"),
-        ({"notes.yaml": "colour: blue\n", "a.css": "p {}\n"},
-         "error: nothing was checked in .: easyread checks inspections and "
-         "documents (.yaml, .yml, .json, .md, .markdown, .txt, .html, .htm); "
-         "1 YAML or JSON file is not an inspection (framework files are checked "
-         "with the inspections that use them; -v names each file)"),
+        (
+            {},
+            "error: nothing was checked in .: easyread checks inspections and "
+            "documents (.yaml, .yml, .json, .md, .markdown, .txt, .html, .htm)",
+        ),
+        (
+            {"notes.yaml": "colour: blue\n", "a.css": "p {}\n"},
+            "error: nothing was checked in .: easyread checks inspections and "
+            "documents (.yaml, .yml, .json, .md, .markdown, .txt, .html, .htm); "
+            "1 YAML or JSON file is not an inspection (framework files are checked "
+            "with the inspections that use them; -v names each file)",
+        ),
     ],
 )
 def test_checking_nothing_exits_2(tmp_path, files, message):
@@ -311,8 +309,7 @@ def test_classify_knows_every_file_in_data():
     [
         (
             ("    icon: home\n", "    icon: homes\n"),
-            "bad.yaml:26:5: error: going_well[1].icon: there is no icon 'homes'; "
-            "close names: home",
+            "bad.yaml:26:5: error: going_well[1].icon: there is no icon 'homes'; close names: home",
         ),
         (
             ("    icon: home\n", "    picture: {file: hub.png, alt: Two staff talk.}\n"),
@@ -336,7 +333,8 @@ def test_check_finds_pictures_but_does_not_read_them(tmp_path, monkeypatch):
 
     monkeypatch.setattr("render.validate.embed_picture", no_embedding)
     good = variant(
-        tmp_path, "good.yaml",
+        tmp_path,
+        "good.yaml",
         ("    icon: home\n", "    picture: {file: hub.png, alt: Two staff talk.}\n"),
     )
     (tmp_path / "hub.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -388,27 +386,21 @@ def test_json_matches_its_schema_and_is_documented():
     assert [f["passed"] for f in payload["files"]] == [True, True, False]
     first = payload["files"][0]
     assert first["summary"]["sections"][0]["name"] == "title"
-    assert {"going_well", "framework"} <= {
-        s["name"] for s in first["summary"]["sections"]
-    }
+    assert {"going_well", "framework"} <= {s["name"] for s in first["summary"]["sections"]}
 
 
 def test_json_schema_rejects_a_broken_report():
     payload = json.loads(run("check", str(SOURCE_2013), "--format", "json").output)
     del payload["files"][0]["findings"][0]["rule"]
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(
-            payload, json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
-        )
+        jsonschema.validate(payload, json.loads(REPORT_SCHEMA.read_text(encoding="utf-8")))
 
 
 def test_sarif_is_valid_2_1_0():
     result = run("check", str(SOURCE_2013), str(DATA), "--format", "sarif")
     log = json.loads(result.output)
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator(
-        schema, format_checker=jsonschema.FormatChecker()
-    ).validate(log)
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
     run_ = log["runs"][0]
     rules = [r["id"] for r in run_["tool"]["driver"]["rules"]]
     assert "sentence-too-long" in rules
@@ -445,8 +437,7 @@ def test_yaml_comment_silences_a_rule_on_its_line(tmp_path):
     )
     copy = variant(tmp_path, "copy.yaml", ("going_well:\n", points))
     report = check_one(copy)
-    flagged = [f.field for f in report.findings
-               if f.rule == "passive-voice" and f.text == passive]
+    flagged = [f.field for f in report.findings if f.rule == "passive-voice" and f.text == passive]
     assert flagged == ["going_well[1]", "going_well[2]"]
 
 
@@ -485,9 +476,7 @@ def test_settings_in_pyproject(tmp_path):
     result = run("check", "--format", "json", cwd=tmp_path)
     [file] = json.loads(result.output)["files"]
     assert file["summary"]["target"]["limits"]["max_words"] == 8
-    assert [(f["rule"], f["severity"]) for f in file["findings"]] == [
-        ("passive-voice", "error")
-    ]
+    assert [(f["rule"], f["severity"]) for f in file["findings"]] == [("passive-voice", "error")]
     assert result.exit_code == 1
 
 
@@ -496,13 +485,11 @@ def test_settings_in_pyproject(tmp_path):
     [
         (
             '[tool.easyread]\ntargte = "x"\n',
-            "pyproject.toml:1:1: error: targte: "
-            "unknown setting 'targte' (did you mean 'target'?)",
+            "pyproject.toml:1:1: error: targte: unknown setting 'targte' (did you mean 'target'?)",
         ),
         (
             '[tool.easyread]\ndisable = ["pasive-voice"]\n',
-            "error: disable: unknown rule 'pasive-voice' "
-            "(did you mean 'passive-voice'?)",
+            "error: disable: unknown rule 'pasive-voice' (did you mean 'passive-voice'?)",
         ),
         ('[tool.easyread]\nnames = "Ann"\n', "error: names: write a list here"),
         (
@@ -523,8 +510,7 @@ def test_settings_in_pyproject(tmp_path):
         ),
         (
             '[tool.easyread.severity]\nnumbers = "fatal"\n',
-            "error: severity.numbers: "
-            "'fatal' is not a severity: use error, warning, note",
+            "error: severity.numbers: 'fatal' is not a severity: use error, warning, note",
         ),
         ("[tool.easyread\n", "error: not valid TOML"),
     ],
@@ -540,8 +526,11 @@ def test_bad_settings_exit_2(tmp_path, settings, message):
 
 @pytest.mark.parametrize(
     "command",
-    [["check", "a.md"], ["build", "good.yaml", "--out", "out", "--format", "html"],
-     ["build", "good.yaml", "--out", "out", "--format", "html", "--strict"]],
+    [
+        ["check", "a.md"],
+        ["build", "good.yaml", "--out", "out", "--format", "html"],
+        ["build", "good.yaml", "--out", "out", "--format", "html", "--strict"],
+    ],
 )
 @pytest.mark.parametrize(
     ("settings", "message"),
@@ -664,7 +653,11 @@ def test_checking_a_document_loads_no_data_model(tmp_path):
     env = {**os.environ, "EASYREAD_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run(
         [sys.executable, "-c", BLOCK_NETWORK, "check", str(doc)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "render" in imported(done.stderr)
@@ -679,12 +672,18 @@ def test_the_cli_knows_the_pipelines_formats_without_importing_it():
 
 def test_load_is_the_function_even_after_the_module_load_is_imported():
     done = subprocess.run(
-        [sys.executable, "-c",
-         "import pathlib, render.check, render.load, render; "
-         "from render import load; "
-         "path = pathlib.Path('data/stockton-2013-child-protection.yaml'); "
-         "print(render.load is load, load(path).name)"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import pathlib, render.check, render.load, render; "
+            "from render import load; "
+            "path = pathlib.Path('data/stockton-2013-child-protection.yaml'); "
+            "print(render.load is load, load(path).name)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.stdout.split() == ["True", "stockton-2013-child-protection"], done.stderr
 
@@ -692,11 +691,7 @@ def test_load_is_the_function_even_after_the_module_load_is_imported():
 def test_check_runs_when_the_cache_cannot_be_written(tmp_path):
     home = tmp_path / "home"
     home.write_text("not a folder", encoding="utf-8")
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("XDG_CACHE_HOME", "EASYREAD_CACHE_DIR")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "EASYREAD_CACHE_DIR")}
     env["HOME"] = str(home)
     done = subprocess.run(
         [
@@ -761,11 +756,7 @@ def test_html_documents(tmp_path):
 def test_exclude_skips_files_in_a_folder(tmp_path):
     (tmp_path / "docs" / "legal").mkdir(parents=True)
     (tmp_path / "docs" / "a.md").write_text("Hello there.\n", encoding="utf-8")
-    (tmp_path / "docs" / "legal" / "b.md").write_text(
-        "Hello again.\n", encoding="utf-8"
-    )
-    (tmp_path / "easyread.toml").write_text(
-        'exclude = ["docs/legal/*"]\n', encoding="utf-8"
-    )
+    (tmp_path / "docs" / "legal" / "b.md").write_text("Hello again.\n", encoding="utf-8")
+    (tmp_path / "easyread.toml").write_text('exclude = ["docs/legal/*"]\n', encoding="utf-8")
     result = run("check", "docs", "--format", "json", cwd=tmp_path)
     assert [f["path"] for f in json.loads(result.output)["files"]] == ["docs/a.md"]

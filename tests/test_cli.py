@@ -56,8 +56,9 @@ def test_invalid_input_exit_2_no_output_others_still_built(tmp_path):
     out = tmp_path / "out"
     result = run("build", str(bad), str(INSPECTIONS[0]), "--out", str(out), "--format", "html")
     assert result.exit_code == 2
-    assert (f"{bad}:1:8: error: a ',' between two items, or the ']' that closes this "
-            "list, is missing") in result.output.splitlines()
+    assert (
+        f"{bad}:1:8: error: a ',' between two items, or the ']' that closes this list, is missing"
+    ) in result.output.splitlines()
     assert "Traceback" not in result.output
     assert sorted(p.name for p in out.iterdir()) == [f"{INSPECTIONS[0].stem}.html"]
 
@@ -73,7 +74,9 @@ def test_an_os_error_no_command_caught_is_one_line_and_exit_2(monkeypatch):
     monkeypatch.setattr(settings, "load_settings", refuse)
     result = CliRunner().invoke(main, ["build", str(INSPECTIONS[0])])
     assert (result.exit_code, result.output) == (
-        2, "error: cannot use /x/" + "a" * 300 + ": file name too long\n")
+        2,
+        "error: cannot use /x/" + "a" * 300 + ": file name too long\n",
+    )
 
 
 def test_the_progress_bar_moves_as_each_file_is_built(tmp_path, monkeypatch):
@@ -111,8 +114,13 @@ def test_the_progress_bar_moves_as_each_file_is_built(tmp_path, monkeypatch):
 
 
 def test_python_dash_m_render_works():
-    result = subprocess.run([sys.executable, "-m", "render", "--version"], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "render", "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.startswith("easyread, version ")
 
 
@@ -135,45 +143,79 @@ def test_custom_layout_folder_overrides_base(tmp_path):
     layout.mkdir()
     (layout / "layout.toml").write_text('name = "mine"\nstylesheets = ["base.css"]\n')
     (layout / "main.html").write_text(_in_main("<p>Mine: {{ doc.area }}</p>"))
-    result = run("build", str(INSPECTIONS[0]), "--out", str(tmp_path / "o"),
-                 "--format", "html", "--layout", str(layout))
+    result = run(
+        "build",
+        str(INSPECTIONS[0]),
+        "--out",
+        str(tmp_path / "o"),
+        "--format",
+        "html",
+        "--layout",
+        str(layout),
+    )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "o" / f"{INSPECTIONS[0].stem}.html").read_text()
     assert "<p>Mine: Stockton-on-Tees</p>" in html
 
 
-SVG = ("data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdp"
-       "ZHRoPSIxMCIgaGVpZ2h0PSIxMCIvPg==")
-NO_ALT = ("has no alt text, so the PDF would not be accessible: add alt=\"...\" saying "
-          "what it shows (a picture that only decorates belongs in the CSS, as a "
-          "background-image)")
+SVG = (
+    "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdp"
+    "ZHRoPSIxMCIgaGVpZ2h0PSIxMCIvPg=="
+)
+NO_ALT = (
+    'has no alt text, so the PDF would not be accessible: add alt="..." saying '
+    "what it shows (a picture that only decorates belongs in the CSS, as a "
+    "background-image)"
+)
 
 
-@pytest.mark.parametrize(("main", "where", "message"), [
-    (_in_main(f'<img src="{SVG}">'), "{layout}/main.html:1:52",
-     f"error: the picture 'data:image/svg+xml…' {NO_ALT}"),
-    (_in_main('<p>Look:</p>\n<img src="dot.svg">'), "{layout}/main.html:2:11",
-     f"error: the picture 'dot.svg' {NO_ALT}"),
-    # a data: URL the template makes is not written in it: the layout is blamed
-    (_in_main("<img src=\"{{ data_url('dot.svg') }}\">"), "{layout}/layout.toml:1:1",
-     f"error: the picture 'data:image/svg+xml…' {NO_ALT}"),
-    (_in_main('<img src="broken.png" alt="A broken picture">'), "{layout}/main.html:1:52",
-     "error: the picture 'file://{layout}/broken.png' cannot be drawn: save it again "
-     "as a PNG, JPEG or SVG file"),
-    ("<!DOCTYPE html>\n<html><title>{{ doc.title }}</title><h1>{{ doc.title }}</h1></html>",
-     "{layout}/main.html:2:1",
-     "error: the page does not say its language, so the PDF would not be accessible: "
-     'write it on the root element, <html lang="{{ doc.language }}">'),
-    (_in_main('<img src="http://example.org/x.png" alt="A picture">'),
-     "{layout}/main.html:1:52",
-     "error: the page would fetch 'http://example.org/x.png' when it is opened, and "
-     "easyread pages fetch nothing: put the file in the layout folder and use "
-     "data_url('name') or a file name"),
-    # any other error WeasyPrint reports is not placed in the layout
-    ('{% extends "base.html" %}{% block footer %}<link rel="attachment">{% endblock %}',
-     "{data}", 'error: the PDF would not be accessible: Missing href in <link '
-     'rel="attachment">'),
-], ids=["alt-data-url", "alt-file", "alt-made", "damaged", "lang", "remote", "other"])
+@pytest.mark.parametrize(
+    ("main", "where", "message"),
+    [
+        (
+            _in_main(f'<img src="{SVG}">'),
+            "{layout}/main.html:1:52",
+            f"error: the picture 'data:image/svg+xml…' {NO_ALT}",
+        ),
+        (
+            _in_main('<p>Look:</p>\n<img src="dot.svg">'),
+            "{layout}/main.html:2:11",
+            f"error: the picture 'dot.svg' {NO_ALT}",
+        ),
+        # a data: URL the template makes is not written in it: the layout is blamed
+        (
+            _in_main("<img src=\"{{ data_url('dot.svg') }}\">"),
+            "{layout}/layout.toml:1:1",
+            f"error: the picture 'data:image/svg+xml…' {NO_ALT}",
+        ),
+        (
+            _in_main('<img src="broken.png" alt="A broken picture">'),
+            "{layout}/main.html:1:52",
+            "error: the picture 'file://{layout}/broken.png' cannot be drawn: save it again "
+            "as a PNG, JPEG or SVG file",
+        ),
+        (
+            "<!DOCTYPE html>\n<html><title>{{ doc.title }}</title><h1>{{ doc.title }}</h1></html>",
+            "{layout}/main.html:2:1",
+            "error: the page does not say its language, so the PDF would not be accessible: "
+            'write it on the root element, <html lang="{{ doc.language }}">',
+        ),
+        (
+            _in_main('<img src="http://example.org/x.png" alt="A picture">'),
+            "{layout}/main.html:1:52",
+            "error: the page would fetch 'http://example.org/x.png' when it is opened, and "
+            "easyread pages fetch nothing: put the file in the layout folder and use "
+            "data_url('name') or a file name",
+        ),
+        # any other error WeasyPrint reports is not placed in the layout
+        (
+            '{% extends "base.html" %}{% block footer %}<link rel="attachment">{% endblock %}',
+            "{data}",
+            'error: the PDF would not be accessible: Missing href in <link rel="attachment">',
+        ),
+    ],
+    ids=["alt-data-url", "alt-file", "alt-made", "damaged", "lang", "remote", "other"],
+)
 def test_layout_faults_fail_the_build_with_no_output(tmp_path, main, where, message):
     out = tmp_path / "out"
     layout = _layout_with(tmp_path, main)

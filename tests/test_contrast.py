@@ -59,8 +59,9 @@ def _style_rules(rules):
             yield rule
         elif rule.type == "at-rule" and rule.lower_at_keyword == "page" and rule.content:
             yield rule
-            nested = tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
-                                                    skip_whitespace=True)
+            nested = tinycss2.parse_blocks_contents(
+                rule.content, skip_comments=True, skip_whitespace=True
+            )
             yield from (r for r in nested if r.type == "at-rule" and r.content)
 
 
@@ -97,8 +98,7 @@ def _selector(rule) -> str:
 
 def _declarations(rule) -> dict[str, list]:
     out = {}
-    for d in tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
-                                            skip_whitespace=True):
+    for d in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
         if d.type == "declaration":
             out[d.name if d.name.startswith("--") else d.lower_name] = d.value
     return out
@@ -124,8 +124,7 @@ def _colour(tokens, variables, depth: int = 0):
 def contrast(foreground, background) -> float:
     """The WCAG 2 contrast ratio of two sRGB(A) colours."""
     back = _over(background, WHITE)
-    lighter, darker = sorted((_luminance(_over(foreground, back)), _luminance(back)),
-                             reverse=True)
+    lighter, darker = sorted((_luminance(_over(foreground, back)), _luminance(back)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 
@@ -150,11 +149,17 @@ def failures(css: str, text_ratio: float = TEXT_RATIO) -> list[str]:
     """Every pair below its ratio, as 'theme: #fg on #bg = ratio'."""
     out = []
     for theme in themes(css):
-        out += [f"{theme.name}: text {_hex(t)} on {_hex(b)} = {contrast(t, b):.2f}"
-                for t, b in sorted(theme.pairs) if contrast(t, b) < text_ratio]
-        out += [f"{theme.name}: outline {_hex(o)} on {_hex(b)} = {contrast(o, b):.2f}"
-                for o in sorted(theme.outlines) for b in sorted(theme.backgrounds)
-                if contrast(o, b) < NON_TEXT_RATIO]
+        out += [
+            f"{theme.name}: text {_hex(t)} on {_hex(b)} = {contrast(t, b):.2f}"
+            for t, b in sorted(theme.pairs)
+            if contrast(t, b) < text_ratio
+        ]
+        out += [
+            f"{theme.name}: outline {_hex(o)} on {_hex(b)} = {contrast(o, b):.2f}"
+            for o in sorted(theme.outlines)
+            for b in sorted(theme.backgrounds)
+            if contrast(o, b) < NON_TEXT_RATIO
+        ]
     return out
 
 
@@ -182,35 +187,61 @@ def test_print_theme_is_checked_too(folder):
     assert "@media print" in names
 
 
-@pytest.mark.parametrize(("css", "expected"), [
-    (":root { --ink: #777; --paper: #fff; } html { color: var(--ink); background: var(--paper); }",
-     ["screen: text #777777 on #ffffff = 4.48"]),
-    ("html { color: #000; background: #fff; } .badge { color: #fff; background: #595959; }",
-     []),
-    ("html { color: #222; background: #fff; } .note { background: #777; }",
-     ["screen: text #222222 on #777777 = 3.55"]),
-    ("@media print { @page { @bottom-center { color: #999; } } }",
-     ["@media print: text #999999 on #ffffff = 2.85"]),
-    ("html { color: #000; background: #fff; } .badge { color: #fff; background: #666; }",
-     ["screen: text #ffffff on #666666 = 5.74"]),
-    ("html { color: #111; } .box { background: #444; }",
-     ["screen: text #111111 on #444444 = 1.94"]),
-    (":root { --ink: #111; --paper: #fff; } html { color: var(--ink); background: var(--paper); }"
-     "@media (prefers-color-scheme: dark) { :root { --ink: #777; --paper: #000; } }",
-     ["@media (prefers-color-scheme: dark): text #777777 on #000000 = 4.69"]),
-    ("html { color: #000; background: #fff; } a:focus { outline: 3px solid #aaa; }",
-     ["screen: outline #aaaaaa on #ffffff = 2.32"]),
-    ("html { color: rgb(0 0 0 / 40%); background: #fff; }",
-     ["screen: text #000000 on #ffffff = 2.85"]),
-])
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        (
+            ":root { --ink: #777; --paper: #fff; } "
+            "html { color: var(--ink); background: var(--paper); }",
+            ["screen: text #777777 on #ffffff = 4.48"],
+        ),
+        (
+            "html { color: #000; background: #fff; } .badge { color: #fff; background: #595959; }",
+            [],
+        ),
+        (
+            "html { color: #222; background: #fff; } .note { background: #777; }",
+            ["screen: text #222222 on #777777 = 3.55"],
+        ),
+        (
+            "@media print { @page { @bottom-center { color: #999; } } }",
+            ["@media print: text #999999 on #ffffff = 2.85"],
+        ),
+        (
+            "html { color: #000; background: #fff; } .badge { color: #fff; background: #666; }",
+            ["screen: text #ffffff on #666666 = 5.74"],
+        ),
+        (
+            "html { color: #111; } .box { background: #444; }",
+            ["screen: text #111111 on #444444 = 1.94"],
+        ),
+        (
+            ":root { --ink: #111; --paper: #fff; } "
+            "html { color: var(--ink); background: var(--paper); }"
+            "@media (prefers-color-scheme: dark) { :root { --ink: #777; --paper: #000; } }",
+            ["@media (prefers-color-scheme: dark): text #777777 on #000000 = 4.69"],
+        ),
+        (
+            "html { color: #000; background: #fff; } a:focus { outline: 3px solid #aaa; }",
+            ["screen: outline #aaaaaa on #ffffff = 2.32"],
+        ),
+        (
+            "html { color: rgb(0 0 0 / 40%); background: #fff; }",
+            ["screen: text #000000 on #ffffff = 2.85"],
+        ),
+    ],
+)
 def test_the_check_finds_pairs_below_the_ratio(css, expected):
     assert failures(css) == expected
 
 
-@pytest.mark.parametrize(("foreground", "background", "ratio"), [
-    ((0, 0, 0, 1), (1, 1, 1, 1), 21.0),
-    ((1, 1, 1, 1), (1, 1, 1, 1), 1.0),
-    ((0x1a / 255,) * 3 + (1,), (1, 0xfd / 255, 0xf5 / 255, 1), 17.1),
-])
+@pytest.mark.parametrize(
+    ("foreground", "background", "ratio"),
+    [
+        ((0, 0, 0, 1), (1, 1, 1, 1), 21.0),
+        ((1, 1, 1, 1), (1, 1, 1, 1), 1.0),
+        ((0x1A / 255,) * 3 + (1,), (1, 0xFD / 255, 0xF5 / 255, 1), 17.1),
+    ],
+)
 def test_contrast_ratio(foreground, background, ratio):
     assert contrast(foreground, background) == pytest.approx(ratio, abs=0.05)

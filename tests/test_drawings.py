@@ -35,7 +35,8 @@ def _framework(framework_id: str):
 
     folder = framework_folders(Path("x.yaml"))[1]
     return Framework.model_validate(
-        YAML(typ="safe").load((folder / f"{framework_id}.yaml").read_text("utf-8")))
+        YAML(typ="safe").load((folder / f"{framework_id}.yaml").read_text("utf-8"))
+    )
 
 
 def _svg(figure: Figure) -> ET.Element:
@@ -64,15 +65,18 @@ def test_grade_scale_shows_every_grade_and_marks_the_given_one():
         "Good: Better than it has to be at keeping children safe. "
         "Adequate, the grade the inspectors gave: Does what it has to do to keep "
         "children safe. "
-        "Inadequate: Does not do what it has to do to keep children safe.")
+        "Inadequate: Does not do what it has to do to keep children safe."
+    )
     words = " ".join(_texts(root))
     for grade in framework.scale:
         assert grade.name in _texts(root)
         assert grade.meaning in words
     assert _texts(root).count("This one") == 1
     # not by colour alone: the marked box has a border 4 units thick, the rest 1.5
-    widths = re.findall(r"stroke-width: ([\d.]+)", " ".join(
-        r.get("style") for r in root.iter(f"{SVG}rect") if r.get("rx")))
+    widths = re.findall(
+        r"stroke-width: ([\d.]+)",
+        " ".join(r.get("style") for r in root.iter(f"{SVG}rect") if r.get("rx")),
+    )
     assert widths == ["1.5", "1.5", "4", "1.5"]
     # the marker points at the marked grade: same height on the page
     arrow = [float(v) for v in re.findall(r"[\d.]+", root.find(f".//{SVG}polygon").get("points"))]
@@ -94,14 +98,20 @@ def test_a_long_grade_name_is_wrapped_inside_its_box():
     from render.model import Framework, Grade
 
     name = "Requires a great deal of improvement before it can be good"
-    framework = Framework(id="long", name="Long", inspectorate="Ofsted", years="2020", scale=(
-        Grade(id="good", name="Good", meaning="Good."),
-        Grade(id="long", name=name, meaning="It must get better."),
-    ))
+    framework = Framework(
+        id="long",
+        name="Long",
+        inspectorate="Ofsted",
+        years="2020",
+        scale=(
+            Grade(id="good", name="Good", meaning="Good."),
+            Grade(id="long", name=name, meaning="It must get better."),
+        ),
+    )
     root = _svg(grade_scale(framework, "long", FONT))
     texts = _texts(root)
     assert len(texts) > 4  # the name takes two lines
-    name_lines = texts[2:texts.index("It must get better.")]
+    name_lines = texts[2 : texts.index("It must get better.")]
     assert " ".join(name_lines) == name
     box = max(float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("rx"))
     assert all(FONT.width(line, 17, bold=True) < box - 20 for line in name_lines)
@@ -126,15 +136,28 @@ def _people(root: ET.Element) -> tuple[int, int]:
     return len(heads), len(filled)
 
 
-@pytest.mark.parametrize(("count", "out_of", "people", "label", "alt"), [
-    (8, 22, (22, 8), "8 of 22",
-     "8 of 22, fewer than half: a picture of 22 people with 8 of them filled in."),
-    (0, 5, (5, 0), "0 of 5", "0 of 5, none: a picture of 5 people with 0 of them filled in."),
-    (3, 6, (6, 3), "3 of 6", "3 of 6, half: a picture of 6 people with 3 of them filled in."),
-    (50, 50, (50, 50), "50 of 50",
-     "50 of 50, all: a picture of 50 people with 50 of them filled in."),
-    (7, None, (7, 7), "7", "7: a picture of 7 people."),
-])
+@pytest.mark.parametrize(
+    ("count", "out_of", "people", "label", "alt"),
+    [
+        (
+            8,
+            22,
+            (22, 8),
+            "8 of 22",
+            "8 of 22, fewer than half: a picture of 22 people with 8 of them filled in.",
+        ),
+        (0, 5, (5, 0), "0 of 5", "0 of 5, none: a picture of 5 people with 0 of them filled in."),
+        (3, 6, (6, 3), "3 of 6", "3 of 6, half: a picture of 6 people with 3 of them filled in."),
+        (
+            50,
+            50,
+            (50, 50),
+            "50 of 50",
+            "50 of 50, all: a picture of 50 people with 50 of them filled in.",
+        ),
+        (7, None, (7, 7), "7", "7: a picture of 7 people."),
+    ],
+)
 def test_counts_as_people(count, out_of, people, label, alt):
     figure = count_picture(count, out_of, FONT)
     root = _svg(figure)
@@ -163,10 +186,16 @@ def test_nothing_to_count_draws_nothing():
     assert count_picture(0, None, FONT) is None
 
 
-@pytest.mark.parametrize(("count", "out_of", "words"), [
-    (0, 3, "none"), (1, 3, "fewer than half"), (2, 4, "half"), (3, 4, "more than half"),
-    (4, 4, "all"),
-])
+@pytest.mark.parametrize(
+    ("count", "out_of", "words"),
+    [
+        (0, 3, "none"),
+        (1, 3, "fewer than half"),
+        (2, 4, "half"),
+        (3, 4, "more than half"),
+        (4, 4, "all"),
+    ],
+)
 def test_share_in_words(count, out_of, words):
     assert share(count, out_of) == words
 
@@ -193,7 +222,9 @@ def _figures(built: Path, source: Path) -> dict[str, str]:
     text = (built / f"{source.stem}.html").read_text(encoding="utf-8")
     found = re.findall(
         r'<figure class="drawing drawing-([a-z]+)">\s*(?:<figcaption>[^<]*</figcaption>\s*)?'
-        r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="([^"]+)"', text)
+        r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="([^"]+)"',
+        text,
+    )
     return [(kind, html.unescape(alt)) for kind, alt in found]
 
 
@@ -201,7 +232,7 @@ def _figures(built: Path, source: Path) -> dict[str, str]:
 def test_each_page_has_its_drawings(built, source):
     document = load(source)
     kinds = [kind for kind, _ in _figures(built, source)]
-    expected = (["scale"] if document.framework.graded else [])
+    expected = ["scale"] if document.framework.graded else []
     expected += ["count"] * len(document.inspection.facts) + ["qr"]
     assert kinds == expected
 
@@ -212,12 +243,26 @@ def test_qr_code_in_the_pdf_reads_as_the_url_in_the_data(built, source, tmp_path
     zbarimg = require_tool("zbarimg")
     pdf = built / f"{source.stem}.pdf"
     url = YAML(typ="safe").load(source.read_text(encoding="utf-8"))["full_report"]["url"]
-    text = subprocess.run([pdftotext, pdf, "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run([pdftotext, pdf, "-"], capture_output=True, text=True, check=True).stdout
     pages = [n for n, page in enumerate(text.split("\f"), 1) if "Scan to read" in page]
     assert len(pages) == 1, "the QR code's label is on one page"
-    subprocess.run([pdftoppm, "-png", "-r", "150", "-f", str(pages[0]), "-l", str(pages[0]),
-                    "-singlefile", pdf, tmp_path / "page"], check=True)
-    run = subprocess.run([zbarimg, "--quiet", "--raw", tmp_path / "page.png"],
-                         capture_output=True, text=True)
+    subprocess.run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            "150",
+            "-f",
+            str(pages[0]),
+            "-l",
+            str(pages[0]),
+            "-singlefile",
+            pdf,
+            tmp_path / "page",
+        ],
+        check=True,
+    )
+    run = subprocess.run(
+        [zbarimg, "--quiet", "--raw", tmp_path / "page.png"], capture_output=True, text=True
+    )
     assert run.stdout.splitlines() == [url]

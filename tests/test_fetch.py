@@ -66,9 +66,7 @@ MISSING = "there is no such file: check the name"
 )
 def test_the_fetcher_refuses(url, reason, folders, no_network):
     allowed, outside = folders
-    url = url.format(
-        allowed=allowed.as_uri(), outside=outside.as_uri(), allowed_path=allowed
-    )
+    url = url.format(allowed=allowed.as_uri(), outside=outside.as_uri(), allowed_path=allowed)
     fetcher = locked_fetcher([allowed])
     with pytest.raises(Refused):
         fetcher(url)
@@ -143,8 +141,7 @@ def test_building_every_inspection_connects_to_nothing(no_network, tmp_path):
             ["http://i.example/1.png"],
         ),
         (
-            "<style>@font-face{src:url(data:font/ttf;base64,AA)} "
-            "p{background:url(#x)}</style>",
+            "<style>@font-face{src:url(data:font/ttf;base64,AA)} p{background:url(#x)}</style>",
             [],
         ),
         ('<a href="https://reports.ofsted.gov.uk/">the report</a>', []),
@@ -153,9 +150,7 @@ def test_building_every_inspection_connects_to_nothing(no_network, tmp_path):
     ],
 )
 def test_remote_references_in_a_page(html, found):
-    assert (
-        remote_references(f"<!DOCTYPE html><html><body>{html}</body></html>") == found
-    )
+    assert remote_references(f"<!DOCTYPE html><html><body>{html}</body></html>") == found
 
 
 def _layout(folder: Path, css: str) -> Path:
@@ -165,8 +160,7 @@ def _layout(folder: Path, css: str) -> Path:
         'name = "own"\nentry = "main.html"\nstylesheets = ["base.css", "own.css"]\n'
     )
     (folder / "main.html").write_text(
-        '{% extends "base.html" %}\n'
-        "{% block main %}<h1>{{ doc.title }}</h1>{% endblock %}\n"
+        '{% extends "base.html" %}\n{% block main %}<h1>{{ doc.title }}</h1>{% endblock %}\n'
     )
     (folder / "own.css").write_text(css)
     return folder

@@ -40,6 +40,9 @@ def test_html_matches_golden(source, request, tmp_path):
         golden.write_text(html, encoding="utf-8")
     expected = golden.read_text(encoding="utf-8")
     if html != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(True), html.splitlines(True), "golden", "now", n=2))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True), html.splitlines(True), "golden", "now", n=2
+            )
+        )
         pytest.fail(f"HTML differs from {golden.name} (make golden to accept):\n{diff[:4000]}")

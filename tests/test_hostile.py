@@ -134,9 +134,7 @@ def test_hostile_strings_are_text_in_the_pdf(hostile):
 
 
 def test_the_hostile_pdf_is_still_pdf_ua(hostile):
-    report = page.validate_pdf(
-        hostile / "hostile.pdf", profile=page.ValidationProfile.PDF_UA_1
-    )
+    report = page.validate_pdf(hostile / "hostile.pdf", profile=page.ValidationProfile.PDF_UA_1)
     assert [(f.rule_id, f.message) for f in report.failures] == []
     assert report.is_compliant
     assert report.rules.total >= 100

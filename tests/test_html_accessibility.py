@@ -68,8 +68,11 @@ def test_text_spacing_cuts_off_or_overlaps_no_text(browser, built, source, width
     assert len(after["texts"]) == len(before["texts"]) > 50
     hidden = [t["id"] for t in before["texts"] if t["visible"] < 0.99]
     assert hidden == ["body > a"], "only the skip link is off screen until focused"
-    cut = [(t["id"], round(t["visible"], 2)) for t in after["texts"]
-           if t["visible"] < 0.99 and t["id"] not in hidden]
+    cut = [
+        (t["id"], round(t["visible"], 2))
+        for t in after["texts"]
+        if t["visible"] < 0.99 and t["id"] not in hidden
+    ]
     assert cut == []
     assert after["overlaps"] == []
     assert after["scrollWidth"] <= width
@@ -81,7 +84,8 @@ def test_skip_link_moves_focus_to_the_main_content(browser, built, source):
         link = page.evaluate(
             """() => { const el = document.activeElement, r = el.getBoundingClientRect();
                        return {cls: el.className, href: el.getAttribute('href'),
-                               top: r.top, bottom: r.bottom}; }""")
+                               top: r.top, bottom: r.bottom}; }"""
+        )
         page.keyboard.press("Enter")
         landed = page.evaluate("[document.activeElement.localName, document.activeElement.id]")
     assert link["cls"] == "skip-link" and link["href"] == "#main"

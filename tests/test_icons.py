@@ -18,9 +18,26 @@ from render.layouts import find_layout
 ICONS = ROOT / "layouts" / "_base" / "icons"
 EASY_READ = find_layout("easy-read")
 IN_THE_BRIEF = [
-    "family", "child", "home", "school", "social-worker", "police", "doctor", "nurse",
-    "meeting", "talk", "listen", "safe", "plan", "calendar", "waiting", "thumbs-up",
-    "needs-work", "question", "phone", "help",
+    "family",
+    "child",
+    "home",
+    "school",
+    "social-worker",
+    "police",
+    "doctor",
+    "nurse",
+    "meeting",
+    "talk",
+    "listen",
+    "safe",
+    "plan",
+    "calendar",
+    "waiting",
+    "thumbs-up",
+    "needs-work",
+    "question",
+    "phone",
+    "help",
 ]
 
 
@@ -29,8 +46,9 @@ def test_at_least_40_icons_with_their_licence_and_sources():
     assert len(names) >= 40
     assert set(IN_THE_BRIEF) <= set(names)
     assert "MIT License" in (ICONS / "LICENSE").read_text(encoding="utf-8")
-    listed = re.findall(r"^\| ([a-z-]+) \| [a-z0-9-]+ \|$",
-                        (ICONS / "README.md").read_text(encoding="utf-8"), re.M)
+    listed = re.findall(
+        r"^\| ([a-z-]+) \| [a-z0-9-]+ \|$", (ICONS / "README.md").read_text(encoding="utf-8"), re.M
+    )
     assert sorted(listed) == names
 
 
@@ -47,22 +65,30 @@ SENTENCES = [
     ("Police staff in Cleveland see a note about neglect on their screens.", "good", "police"),
     ("Your social worker. Talk to them when you next meet.", "talk", "social-worker"),
     ("Childline. Phone 0800 1111. It is free.", "talk", "phone"),
-    ("A teacher, carer or another adult you trust. Tell them you want to talk.", "talk",
-     "teacher"),
-    ("Important meetings nearly always happen on time. Social workers take part.", "good",
-     "meeting"),
+    ("A teacher, carer or another adult you trust. Tell them you want to talk.", "talk", "teacher"),
+    (
+        "Important meetings nearly always happen on time. Social workers take part.",
+        "good",
+        "meeting",
+    ),
     ("Far too few children went to their child protection conference.", "better", "meeting"),
     ("So the hub was slow to look at a few children's cases.", "better", "waiting"),
-    ("The referral and assessment team acts fast when a child may be very unsafe.", "good",
-     "quick"),
+    (
+        "The referral and assessment team acts fast when a child may be very unsafe.",
+        "good",
+        "quick",
+    ),
     ("Staff quickly decide the right thing for most of these children.", "good", "decide"),
     ("The first contact team is good at listening.", "good", "listen"),
     ("Staff learn together, so their work keeps getting better.", "good", "learn"),
     ("Many staff work well together to give families early help.", "good", "together"),
     ("Inspectors talked to parents. All of them knew why they got help.", "good", "family"),
     ("The full report came out on 15 February 2013.", "next", "report"),
-    ("Inspectors from Ofsted did this check. They told the council's director.", "about",
-     "inspector"),
+    (
+        "Inspectors from Ofsted did this check. They told the council's director.",
+        "about",
+        "inspector",
+    ),
     ("The people in charge at the council have not put it into a plan.", "better", "leader"),
     ("The plan needs targets.", "better", "target"),
     ("The council will now write a plan.", "next", "plan"),
@@ -85,29 +111,35 @@ def test_keyword_rule_picks_the_expected_icon(sentence, section, icon):
     assert EASY_READ.icons.pick(sentence, section) == icon
 
 
-@pytest.mark.parametrize(("keyword", "text", "matches"), [
-    ("meeting", "Two meetings a week", True),
-    ("meeting", "They meet weekly", False),
-    ("listen*", "She listened well", True),
-    ("listen*", "A good listener", True),
-    ("work* together", "Services working   together", True),
-    ("work* together", "They work hard together", False),
-    ("safe", "The child was unsafe", False),
-    ("May", "in May 2017", True),
-    ("May", "children who may need help", False),
-    ("council", "the council's plan", True),
-    ("child", "children", False),
-])
+@pytest.mark.parametrize(
+    ("keyword", "text", "matches"),
+    [
+        ("meeting", "Two meetings a week", True),
+        ("meeting", "They meet weekly", False),
+        ("listen*", "She listened well", True),
+        ("listen*", "A good listener", True),
+        ("work* together", "Services working   together", True),
+        ("work* together", "They work hard together", False),
+        ("safe", "The child was unsafe", False),
+        ("May", "in May 2017", True),
+        ("May", "children who may need help", False),
+        ("council", "the council's plan", True),
+        ("child", "children", False),
+    ],
+)
 def test_keyword_pattern(keyword, text, matches):
     assert bool(re.search(keyword_pattern(keyword), text)) is matches
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("famly", ["family"]),
-    ("worker", ["social-worker"]),
-    ("thumbs", ["thumbs-up"]),
-    ("zebra", []),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("famly", ["family"]),
+        ("worker", ["social-worker"]),
+        ("thumbs", ["thumbs-up"]),
+        ("zebra", []),
+    ],
+)
 def test_close_names(name, expected):
     assert close_names(name, EASY_READ.icons.names) == expected
 
@@ -119,10 +151,13 @@ def _line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-@pytest.mark.parametrize(("icon", "message"), [
-    ("famly", "there is no icon 'famly'; close names: family"),
-    ("zebra", "there is no icon 'zebra'; the icons are: " + ", ".join(EASY_READ.icons.names)),
-])
+@pytest.mark.parametrize(
+    ("icon", "message"),
+    [
+        ("famly", "there is no icon 'famly'; close names: family"),
+        ("zebra", "there is no icon 'zebra'; the icons are: " + ", ".join(EASY_READ.icons.names)),
+    ],
+)
 def test_a_named_icon_must_exist(tmp_path, icon, message):
     old = "  - who: Childline\n"
     assert old in VALID
@@ -133,7 +168,8 @@ def test_a_named_icon_must_exist(tmp_path, icon, message):
         load(path)
     line = _line_of(text, f"icon: {icon}")
     assert [str(p) for p in caught.value.problems] == [
-        f"{path}:{line}:5: error: talk_to[2].icon: {message}"]
+        f"{path}:{line}:5: error: talk_to[2].icon: {message}"
+    ]
 
 
 def test_a_named_icon_wins_over_the_rule(tmp_path):
@@ -145,7 +181,7 @@ def test_a_named_icon_wins_over_the_rule(tmp_path):
     path.write_text(VALID.replace(old, "  - icon: help\n    who: Childline\n", 1), "utf-8")
     document = load(path)
     html = render_html(document, EASY_READ, draw_figures(document, EASY_READ))
-    talk = html[html.index('id="talk"'):html.index('id="report"')]
+    talk = html[html.index('id="talk"') : html.index('id="report"')]
     assert re.findall(r'class="pic pic-([a-z-]+)"', talk) == ["social-worker", "teacher", "help"]
 
 
@@ -153,9 +189,12 @@ def test_a_layout_can_replace_an_icon_and_its_rules(tmp_path):
     (tmp_path / "icons").mkdir()
     (tmp_path / "icons" / "home.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" '
-        'height="4"/></svg>', encoding="utf-8")
+        'height="4"/></svg>',
+        encoding="utf-8",
+    )
     (tmp_path / "icons" / "keywords.toml").write_text(
-        'neutral = "home"\n[[rules]]\nicon = "home"\nkeywords = ["house"]\n', "utf-8")
+        'neutral = "home"\n[[rules]]\nicon = "home"\nkeywords = ["house"]\n', "utf-8"
+    )
     icons = load_icons([tmp_path, *EASY_READ.search_path[1:]])
     assert icons.files["home"] == tmp_path / "icons" / "home.svg"
     assert icons.files["phone"] == ICONS / "phone.svg"
@@ -163,16 +202,25 @@ def test_a_layout_can_replace_an_icon_and_its_rules(tmp_path):
     assert icons.pick("A big house") == "home"
 
 
-@pytest.mark.parametrize(("rules", "message"), [
-    ('neutral = "point"\n[[rules]]\nicon = "hom"\nkeywords = ["house"]\n',
-     "rules[0].icon: there is no icon 'hom' (close names: home)"),
-    ('neutral = "point"\n[[rules]]\nicon = "home"\nkeywords = []\n',
-     "rules[0]: 'keywords' must be a list of words"),
-    ('neutral = "nothing"\n', "neutral: there is no icon 'nothing'"),
-    ('neutral = "point"\n[sections]\ngood = "thumb-up"\n',
-     "sections.good: there is no icon 'thumb-up' (close names: thumbs-up)"),
-    ("neutral = \n", "not valid TOML: Invalid value (at line 1, column 11)"),
-])
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        (
+            'neutral = "point"\n[[rules]]\nicon = "hom"\nkeywords = ["house"]\n',
+            "rules[0].icon: there is no icon 'hom' (close names: home)",
+        ),
+        (
+            'neutral = "point"\n[[rules]]\nicon = "home"\nkeywords = []\n',
+            "rules[0]: 'keywords' must be a list of words",
+        ),
+        ('neutral = "nothing"\n', "neutral: there is no icon 'nothing'"),
+        (
+            'neutral = "point"\n[sections]\ngood = "thumb-up"\n',
+            "sections.good: there is no icon 'thumb-up' (close names: thumbs-up)",
+        ),
+        ("neutral = \n", "not valid TOML: Invalid value (at line 1, column 11)"),
+    ],
+)
 def test_a_bad_keywords_file_is_an_input_error(tmp_path, rules, message):
     (tmp_path / "icons").mkdir()
     (tmp_path / "icons" / "keywords.toml").write_text(rules, encoding="utf-8")
@@ -195,10 +243,18 @@ def test_every_point_has_a_decorative_icon_with_a_css_picture(built, source):
     html = _html(built, source)
     points = re.findall(r'<li class="point">\s*(<[^>]+>)', html)
     inspection = load(source).inspection
-    expected = sum(len(points) for points in (
-        inspection.about, inspection.going_well, inspection.to_improve, inspection.facts,
-        inspection.next_steps, inspection.reply.said if inspection.reply else (),
-        inspection.talk_to))
+    expected = sum(
+        len(points)
+        for points in (
+            inspection.about,
+            inspection.going_well,
+            inspection.to_improve,
+            inspection.facts,
+            inspection.next_steps,
+            inspection.reply.said if inspection.reply else (),
+            inspection.talk_to,
+        )
+    )
     assert len(points) == expected
     styled = set(re.findall(r"\.pic-([a-z-]+) \{ background-image: url\(\"data:image/svg", html))
     for tag in points:
@@ -221,8 +277,11 @@ def test_icons_are_not_figures_in_the_pdf(built, source):
     html = _html(built, source)
     alts = re.findall(r'<img [^>]*alt="([^"]+)"', html)
     with pikepdf.open(built / f"{source.stem}.pdf") as pdf:
-        figures = [str(node.get("/Alt")) for node in _structure(pdf.Root.StructTreeRoot)
-                   if node.get("/S") == "/Figure"]
+        figures = [
+            str(node.get("/Alt"))
+            for node in _structure(pdf.Root.StructTreeRoot)
+            if node.get("/S") == "/Figure"
+        ]
     import html as html_module
 
     assert figures == [html_module.unescape(a) for a in alts]

@@ -10,10 +10,7 @@ from click.testing import CliRunner
 from render.cli import main
 
 GOOD = Path(__file__).resolve().parent / "good.yaml"
-MAIN = (
-    '{% extends "base.html" %}\n{% block main %}\n'
-    "<p>{{ doc.title }}</p>\n{% endblock %}\n"
-)
+MAIN = '{% extends "base.html" %}\n{% block main %}\n<p>{{ doc.title }}</p>\n{% endblock %}\n'
 TOML = 'stylesheets = ["base.css"]\n'
 
 
@@ -100,9 +97,7 @@ def test_layout_mistakes(files, lines, tmp_path, monkeypatch):
 
 def test_no_layout_there(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        main, ["build", str(GOOD), "--out", "out", "-l", "nowhere"]
-    )
+    result = CliRunner().invoke(main, ["build", str(GOOD), "--out", "out", "-l", "nowhere"])
     assert (result.exit_code, result.stderr) == (
         2,
         (

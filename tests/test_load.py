@@ -106,9 +106,7 @@ def test_where_json_fields_were_written(tmp_path):
 
 
 def test_where_yaml_fields_were_written(tmp_path):
-    source = _read(
-        tmp_path, ("title: x\nlist:\n  - first\n  - text: second\n    icon: home\n")
-    )
+    source = _read(tmp_path, ("title: x\nlist:\n  - first\n  - text: second\n    icon: home\n"))
     assert source.positions == {
         (): (1, 1),
         ("title",): (1, 1),
@@ -129,17 +127,11 @@ def test_where_yaml_fields_were_written(tmp_path):
         ),
         (
             "? [a, b]\n: c\n",
-            [
-                "1:3: error: a field name is a list or a set of fields: write a "
-                "name such as 'title'"
-            ],
+            ["1:3: error: a field name is a list or a set of fields: write a name such as 'title'"],
         ),
         (
             "a:\n  : b\n",
-            [
-                "2:3: error: a: a field name is missing before ':': "
-                "write a name such as 'title'"
-            ],
+            ["2:3: error: a: a field name is missing before ':': write a name such as 'title'"],
         ),
         (
             "a: &x 1\n",
@@ -193,10 +185,7 @@ def test_where_yaml_fields_were_written(tmp_path):
         ),
         (
             "a: [1, 2\n",
-            [
-                "1:4: error: a ',' between two items, or the ']' that closes this "
-                "list, is missing"
-            ],
+            ["1:4: error: a ',' between two items, or the ']' that closes this list, is missing"],
         ),
     ],
 )
@@ -248,8 +237,10 @@ def _write(tmp_path: Path, text: str) -> Path:
     [
         ("title: x\narea: y\n", ["title", "area"]),
         # what read_source refuses is read here: anchors, aliases, tags, nesting
-        ("base: &b\n  a: 1\nsite:\n  <<: *b\n  c: [1, {d: 2}]\nx: !!binary aGk=\n",
-         ["base", "site", "x"]),
+        (
+            "base: &b\n  a: 1\nsite:\n  <<: *b\n  c: [1, {d: 2}]\nx: !!binary aGk=\n",
+            ["base", "site", "x"],
+        ),
         ('{"title": "x", "facts": [{"text": "y"}]}', ["title", "facts"]),
         ("- title\n- area\n", []),
         ("just text\n", []),

@@ -58,9 +58,7 @@ def test_a_failing_pdf_leaves_the_earlier_pages(built, tmp_path):
     )
     (layout / "own.css").write_text('h1 { background: url("../outside.png") }\n')
     (tmp_path / "outside.png").write_bytes(b"")
-    code, _, err = _run(
-        "build", str(source), "--out", str(out), "--layout", str(layout)
-    )
+    code, _, err = _run("build", str(source), "--out", str(out), "--layout", str(layout))
     assert code == 2
     assert "outside.png" in err
     assert _snapshot(out) == before  # no new page, and no temporary file left
@@ -99,9 +97,7 @@ def test_two_inputs_with_one_name_are_refused(tmp_path):
     for folder in ("a", "b"):
         shutil.copy(GOOD, tmp_path / folder / "good.yaml")
     first, second = tmp_path / "a" / "good.yaml", tmp_path / "b" / "good.yaml"
-    code, out, err = _run(
-        "build", str(first), str(second), "--out", str(tmp_path / "out")
-    )
+    code, out, err = _run("build", str(first), str(second), "--out", str(tmp_path / "out"))
     assert code == 2
     assert "wrote " not in out  # the readability line may show; no page
     assert err == (
@@ -133,8 +129,7 @@ def test_an_output_folder_that_cannot_be_made(tmp_path):
     assert code == 2
     assert "wrote " not in out  # the readability line may show; no page
     assert err == (
-        f"{tmp_path / 'file' / 'out'}:1:1: error: cannot make the output "
-        "folder: not a directory\n"
+        f"{tmp_path / 'file' / 'out'}:1:1: error: cannot make the output folder: not a directory\n"
     )
 
 
@@ -151,7 +146,5 @@ def test_a_build_error_is_one_line_and_leaves_the_earlier_pages(built, monkeypat
     code, stdout, err = _run("build", str(source), "--out", str(out))
     assert code == 2
     assert "wrote " not in stdout
-    assert err == (
-        f"{source}: error: WeasyPrint reported: something \\x1b[31mwent wrong\\nhere\n"
-    )
+    assert err == (f"{source}: error: WeasyPrint reported: something \\x1b[31mwent wrong\\nhere\n")
     assert _snapshot(out) == before

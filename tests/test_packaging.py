@@ -26,23 +26,51 @@ def _copy_of_the_project(tmp_path: Path) -> Path:
 def test_non_editable_install_builds_a_page(tmp_path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-         "--no-build-isolation", "--target", str(target), str(_copy_of_the_project(tmp_path))],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(_copy_of_the_project(tmp_path)),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     assert (target / "render" / "_bundled" / "layouts" / "easy-read" / "layout.toml").is_file()
     assert (target / "render" / "_bundled" / "fonts" / "OFL.txt").is_file()
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "render", "build", str(INSPECTIONS[0]), "--out", str(out),
-         "--format", "html"],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "render",
+            "build",
+            str(INSPECTIONS[0]),
+            "--out",
+            str(out),
+            "--format",
+            "html",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     probe = subprocess.run(
         [sys.executable, "-c", "import render, sys; sys.stdout.write(render.__file__)"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert probe.stdout.startswith(str(target)), "the test used the source tree"
     assert (out / f"{INSPECTIONS[0].stem}.html").stat().st_size > 10_000

@@ -35,8 +35,21 @@ def _normalise(text: str) -> str:
 NOT_PRINTED = {"target", "language", "framework", "icon", "grade", "overall", "file", "alt"}
 PAGE_NUMBER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
 SHOWN = {"header", "main", "footer"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-        "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 def _written(value, name: str = ""):
@@ -64,8 +77,11 @@ class PageText(HTMLParser):
 
     def _shown(self) -> bool:
         tags = {tag for tag, _ in self._open}
-        return bool(tags & SHOWN) and not tags & {"style", "script"} and not any(
-            hidden for _, hidden in self._open)
+        return (
+            bool(tags & SHOWN)
+            and not tags & {"style", "script"}
+            and not any(hidden for _, hidden in self._open)
+        )
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -92,8 +108,9 @@ def _drawn_text(src: str) -> list[str]:
 
 def _pdf_text(path) -> str:
     pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, "-enc", "UTF-8", path, "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", path, "-"], capture_output=True, text=True, check=True
+    ).stdout
     return PAGE_NUMBER.sub("", text)
 
 
@@ -110,8 +127,9 @@ def test_pdf_is_tagged_with_language_and_title(built, source):
 
 def test_pdf_embeds_only_our_fonts(built, source):
     pdffonts = require_tool("pdffonts")
-    out = subprocess.run([pdffonts, _pdf(built, source)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [pdffonts, _pdf(built, source)], capture_output=True, text=True, check=True
+    ).stdout
     rows = out.splitlines()[2:]
     assert rows, "the PDF has no fonts"
     for row in rows:
@@ -135,7 +153,7 @@ def test_the_pdf_text_is_the_page_text_in_the_same_order(built, source):
     for item in page.words:  # a picture's words in the PDF's order, if they are its
         if isinstance(item, Counter):
             size = item.total()
-            window = in_pdf[at:at + size]
+            window = in_pdf[at : at + size]
             in_html += window if Counter(window) == item else sorted(item.elements())
             at += size
         else:
@@ -154,8 +172,10 @@ def test_pdf_passes_pdf_ua_1_validator(built, source):
 
 def test_pdf_bookmarks_follow_the_html_headings(built, source):
     html = (built / f"{source.stem}.html").read_text(encoding="utf-8")
-    headings = [_normalise(re.sub(r"<[^>]+>", "", h))
-                for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html, re.S)]
+    headings = [
+        _normalise(re.sub(r"<[^>]+>", "", h))
+        for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html, re.S)
+    ]
     with pikepdf.open(_pdf(built, source)) as pdf, pdf.open_outline() as outline:
         titles = list(_titles(outline.root))
     assert titles == headings
@@ -204,9 +224,14 @@ _IDENTITY = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
 
 def _multiply(m, n):
     """The PDF matrix product m x n: m applied first, then n."""
-    return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-            m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-            m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]]
+    return [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
 
 
 def test_body_text_is_at_least_16pt_and_nothing_under_14pt(built, source):
@@ -218,7 +243,11 @@ def test_body_text_is_at_least_16pt_and_nothing_under_14pt(built, source):
 
 def test_pdf_lines_are_at_most_about_60_characters(built, source):
     pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, "-enc", "UTF-8", _pdf(built, source), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", _pdf(built, source), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     longest = max(text.splitlines(), key=len)
     assert len(longest) <= 65, longest

@@ -75,8 +75,11 @@ def _norm(text: str) -> str:
 def test_pdfua_certain_checks_all_pass(built, source):
     report = pdfua.validate(str(built / f"{source.stem}.pdf"))
     assert len(report.outcomes) == len(pdfua.default_registry()) >= 12
-    certain = [f"{f.rule_id}: {f.message}" for f in report.findings
-               if f.confidence is pdfua.Confidence.CERTAIN]
+    certain = [
+        f"{f.rule_id}: {f.message}"
+        for f in report.findings
+        if f.confidence is pdfua.Confidence.CERTAIN
+    ]
     assert certain == []
 
 
@@ -114,8 +117,7 @@ def test_every_figure_has_alt_text(built, source):
 
 def test_every_font_is_embedded(built, source):
     with pikepdf.open(built / f"{source.stem}.pdf") as pdf:
-        fonts = {font.objgen: font for page in pdf.pages
-                 for _, font in page.Resources.Font.items()}
+        fonts = {font.objgen: font for page in pdf.pages for _, font in page.Resources.Font.items()}
         assert fonts
         assert [str(f.BaseFont) for f in fonts.values() if not is_embedded(f)] == []
 

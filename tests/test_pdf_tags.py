@@ -37,14 +37,19 @@ def _orphan_mcids(pdf) -> list[int]:
             reachable.add(node.objgen)
             todo.append(node.get("/K"))
     parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)[0]
-    return [mcid for mcid, element in enumerate(parents)
-            if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable]
+    return [
+        mcid
+        for mcid, element in enumerate(parents)
+        if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable
+    ]
 
 
 def _artifacts(pdf) -> list[str]:
-    return [str(operands[1].get("/Type")) for operands, operator
-            in pikepdf.parse_content_stream(pdf.pages[0])
-            if str(operator) == "BDC" and str(operands[0]) == "/Artifact" and len(operands) == 2]
+    return [
+        str(operands[1].get("/Type"))
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
+        if str(operator) == "BDC" and str(operands[0]) == "/Artifact" and len(operands) == 2
+    ]
 
 
 def _scopes(pdf) -> dict[str, str]:

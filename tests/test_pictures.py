@@ -71,8 +71,9 @@ def _problems(path: Path) -> list[str]:
     return [str(p).replace(str(path.parent) + "/", "") for p in caught.value.problems]
 
 
-@pytest.mark.parametrize("picture", ["pictures/door.jpg", "pictures/door.svg",
-                                     "./pictures/door.jpg"])
+@pytest.mark.parametrize(
+    "picture", ["pictures/door.jpg", "pictures/door.svg", "./pictures/door.jpg"]
+)
 def test_pictures_are_embedded_as_data_urls(folder, picture):
     document = load(_write(folder, picture))
     kind = "image/jpeg" if picture.endswith(".jpg") else "image/svg+xml"
@@ -84,7 +85,7 @@ def test_a_points_picture_takes_the_place_of_its_icon(folder):
     document = load(_write(folder, "pictures/door.jpg"))
     layout = find_layout("easy-read")
     html = render_html(document, layout, draw_figures(document, layout))
-    good = html[html.index('id="going-well"'):html.index('id="next"')]
+    good = html[html.index('id="going-well"') : html.index('id="next"')]
     pictures = re.findall(r'<li class="point">\s*<(img|span) class="pic ([^"]+)"', good)
     assert pictures == [("img", "pic-own"), ("span", "pic-social-worker")]
     hub = base64.b64encode((folder / "pictures" / "hub.png").read_bytes()).decode()
@@ -110,25 +111,35 @@ def _structure(node):
 
 
 NAMES = [
-    ("leaves the folder", "../door.jpg",
-     "'../door.jpg' leaves the data file's folder ('..'): put the picture in that "
-     "folder or below it"),
-    ("absolute", "/etc/door.jpg",
-     "'/etc/door.jpg' is an absolute path: name the file from the data file's folder, "
-     "for example pictures/hub.png"),
-    ("drive letter", "C:/door.jpg",
-     "'C:/door.jpg' is an absolute path: name the file from the data file's folder, "
-     "for example pictures/hub.png"),
-    ("backslash", "pictures\\door.jpg",
-     "'pictures\\door.jpg': write folders with '/', not '\\'"),
-    ("not a picture type", "pictures/door.gif",
-     "'pictures/door.gif' is not a picture type easyread embeds: use a .png, .jpg, "
-     ".jpeg or .svg file"),
+    (
+        "leaves the folder",
+        "../door.jpg",
+        "'../door.jpg' leaves the data file's folder ('..'): put the picture in that "
+        "folder or below it",
+    ),
+    (
+        "absolute",
+        "/etc/door.jpg",
+        "'/etc/door.jpg' is an absolute path: name the file from the data file's folder, "
+        "for example pictures/hub.png",
+    ),
+    (
+        "drive letter",
+        "C:/door.jpg",
+        "'C:/door.jpg' is an absolute path: name the file from the data file's folder, "
+        "for example pictures/hub.png",
+    ),
+    ("backslash", "pictures\\door.jpg", "'pictures\\door.jpg': write folders with '/', not '\\'"),
+    (
+        "not a picture type",
+        "pictures/door.gif",
+        "'pictures/door.gif' is not a picture type easyread embeds: use a .png, .jpg, "
+        ".jpeg or .svg file",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("picture", "message"), [n[1:] for n in NAMES],
-                         ids=[n[0] for n in NAMES])
+@pytest.mark.parametrize(("picture", "message"), [n[1:] for n in NAMES], ids=[n[0] for n in NAMES])
 def test_a_picture_name_must_stay_in_the_folder(folder, picture, message):
     path = _write(folder, picture)
     assert _problems(path) == [f"in.yaml:22:6: error: pictures[0].file: {message}"]
@@ -137,14 +148,15 @@ def test_a_picture_name_must_stay_in_the_folder(folder, picture, message):
 def test_alt_text_is_not_the_file_name(folder):
     text = BASE.replace("alt: The front door of the children's hub.", "alt: door.jpg")
     assert _problems(_write(folder, "pictures/door.jpg", text)) == [
-        "in.yaml:22:31: error: pictures[0].alt: this is the file name: "
-        "write what the picture shows"]
+        "in.yaml:22:31: error: pictures[0].alt: this is the file name: write what the picture shows"
+    ]
 
 
 def test_alt_text_is_required(folder):
     text = BASE.replace(", alt: The front door of the children's hub.", "")
     assert _problems(_write(folder, "pictures/door.jpg", text)) == [
-        "in.yaml:22:5: error: pictures[0].alt: this field is required: add 'alt: ...'"]
+        "in.yaml:22:5: error: pictures[0].alt: this field is required: add 'alt: ...'"
+    ]
 
 
 def _file_case(folder: Path, name: str, content: bytes | str | None) -> str:
@@ -157,35 +169,69 @@ def _file_case(folder: Path, name: str, content: bytes | str | None) -> str:
 
 
 FILES = [
-    ("missing", "gone.png", None,
-     "there is no file 'pictures/gone.png' beside the data file: check the name and the folder"),
-    ("PNG named JPEG", "photo.jpg", "PNG",
-     "'pictures/photo.jpg' is not a JPEG file, whatever its name says: save it again as one"),
-    ("cut short", "cut.png", "CUT",
-     "'pictures/cut.png' is damaged or too big to open: Truncated File Read"),
-    ("SVG loads a file", "link.svg", SVG.format('<image href="https://example.org/x.png"/>'),
-     "'pictures/link.svg' links to 'https://example.org/x.png': a picture must not load "
-     "other files; embed it or remove the link"),
-    ("SVG runs a script", "run.svg", SVG.format("<script>alert(1)</script>"),
-     "'pictures/run.svg' has a <script>: easyread embeds only plain pictures, so remove it"),
-    ("SVG CSS loads a file", "css.svg",
-     SVG.format('<rect style="fill: url(https://example.org/x)"/>'),
-     "'pictures/css.svg' has CSS that loads another file (url() or @import): a picture "
-     "must not load other files"),
-    ("SVG entities", "ent.svg",
-     '<!DOCTYPE svg [<!ENTITY a "aaaa">]>' + SVG.format("<text>&a;</text>"),
-     "'pictures/ent.svg' declares XML entities, which easyread does not allow in SVG "
-     "files: save it again without them"),
-    ("not SVG", "page.svg", "<html><body>Hello</body></html>",
-     "'pictures/page.svg' is not an SVG picture (no <svg> at the top)"),
-    ("broken SVG", "broken.svg", "<svg xmlns='http://www.w3.org/2000/svg'>",
-     "'pictures/broken.svg' is not a well-formed SVG file: no element found: line 1, "
-     "column 40"),
+    (
+        "missing",
+        "gone.png",
+        None,
+        "there is no file 'pictures/gone.png' beside the data file: check the name and the folder",
+    ),
+    (
+        "PNG named JPEG",
+        "photo.jpg",
+        "PNG",
+        "'pictures/photo.jpg' is not a JPEG file, whatever its name says: save it again as one",
+    ),
+    (
+        "cut short",
+        "cut.png",
+        "CUT",
+        "'pictures/cut.png' is damaged or too big to open: Truncated File Read",
+    ),
+    (
+        "SVG loads a file",
+        "link.svg",
+        SVG.format('<image href="https://example.org/x.png"/>'),
+        "'pictures/link.svg' links to 'https://example.org/x.png': a picture must not load "
+        "other files; embed it or remove the link",
+    ),
+    (
+        "SVG runs a script",
+        "run.svg",
+        SVG.format("<script>alert(1)</script>"),
+        "'pictures/run.svg' has a <script>: easyread embeds only plain pictures, so remove it",
+    ),
+    (
+        "SVG CSS loads a file",
+        "css.svg",
+        SVG.format('<rect style="fill: url(https://example.org/x)"/>'),
+        "'pictures/css.svg' has CSS that loads another file (url() or @import): a picture "
+        "must not load other files",
+    ),
+    (
+        "SVG entities",
+        "ent.svg",
+        '<!DOCTYPE svg [<!ENTITY a "aaaa">]>' + SVG.format("<text>&a;</text>"),
+        "'pictures/ent.svg' declares XML entities, which easyread does not allow in SVG "
+        "files: save it again without them",
+    ),
+    (
+        "not SVG",
+        "page.svg",
+        "<html><body>Hello</body></html>",
+        "'pictures/page.svg' is not an SVG picture (no <svg> at the top)",
+    ),
+    (
+        "broken SVG",
+        "broken.svg",
+        "<svg xmlns='http://www.w3.org/2000/svg'>",
+        "'pictures/broken.svg' is not a well-formed SVG file: no element found: line 1, column 40",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [f[1:] for f in FILES],
-                         ids=[f[0] for f in FILES])
+@pytest.mark.parametrize(
+    ("name", "content", "message"), [f[1:] for f in FILES], ids=[f[0] for f in FILES]
+)
 def test_a_picture_file_must_be_what_it_says(folder, name, content, message):
     hub = (folder / "pictures" / "hub.png").read_bytes()
     content = {"PNG": hub, "CUT": hub[:60]}.get(content, content)  # type: ignore[arg-type]
@@ -199,7 +245,8 @@ def test_a_symbolic_link_may_not_lead_out_of_the_folder(folder, tmp_path_factory
     os.symlink(outside, folder / "pictures" / "link.png")
     assert _problems(_write(folder, "pictures/link.png")) == [
         "in.yaml:22:6: error: pictures[0].file: 'pictures/link.png' leads out of the data "
-        "file's folder (through a symbolic link): copy the picture into that folder"]
+        "file's folder (through a symbolic link): copy the picture into that folder"
+    ]
 
 
 def test_a_symbolic_link_inside_the_folder_is_fine(folder):
@@ -215,7 +262,8 @@ def test_a_picture_too_big_is_refused(folder, monkeypatch):
     assert size > 200 > (folder / "pictures" / "hub.png").stat().st_size
     assert _problems(_write(folder, "pictures/big.png")) == [
         f"in.yaml:22:6: error: pictures[0].file: 'pictures/big.png' is {size:,} bytes, more "
-        "than the limit of 200: make the picture smaller"]
+        "than the limit of 200: make the picture smaller"
+    ]
 
 
 def test_a_picture_that_claims_to_be_huge_is_refused(folder):
@@ -227,11 +275,13 @@ def test_a_picture_that_claims_to_be_huge_is_refused(folder):
     [problem] = _problems(_write(folder, "pictures/huge.png"))
     assert problem.startswith(
         "in.yaml:22:6: error: pictures[0].file: 'pictures/huge.png' is damaged or too big "
-        "to open: Image size (400000000 pixels) exceeds limit")
+        "to open: Image size (400000000 pixels) exceeds limit"
+    )
 
 
 def test_a_points_picture_is_checked_too(folder):
     (folder / "pictures" / "hub.png").unlink()
     assert _problems(_write(folder, "pictures/door.jpg")) == [
         "in.yaml:14:15: error: going_well[0].picture.file: there is no file "
-        "'pictures/hub.png' beside the data file: check the name and the folder"]
+        "'pictures/hub.png' beside the data file: check the name and the folder"
+    ]

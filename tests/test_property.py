@@ -118,9 +118,7 @@ documents = st.recursive(
     scalars,
     lambda inner: st.one_of(
         st.lists(inner, max_size=5),
-        st.dictionaries(
-            st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=6
-        ),
+        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=6),
     ),
     max_leaves=30,
 )

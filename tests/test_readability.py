@@ -36,9 +36,13 @@ def test_syllables(word, expected):
 
 def test_lookup_finds_first_middle_last_and_misses():
     blob = b"apple\t2\nbanana\t3\ncherry\t2\n"
-    assert [
-        syllables.lookup(blob, w) for w in ("apple", "banana", "cherry", "kiwi", "a")
-    ] == [2, 3, 2, None, None]
+    assert [syllables.lookup(blob, w) for w in ("apple", "banana", "cherry", "kiwi", "a")] == [
+        2,
+        3,
+        2,
+        None,
+        None,
+    ]
 
 
 @pytest.fixture
@@ -172,9 +176,7 @@ def test_names_are_familiar_but_keep_their_syllables():
 
 def test_short_sentences_count_unlike_textstat():
     # textstat 0.7 drops sentences of 1 or 2 words and counts 2 sentences here.
-    _, counts = measure(
-        "Well done. The council is good. Social workers help you. Thank you!"
-    )
+    _, counts = measure("Well done. The council is good. Social workers help you. Thank you!")
     assert (counts.sentences, counts.words) == (4, 12)
 
 

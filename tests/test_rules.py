@@ -77,8 +77,7 @@ FIRES = [
         "The team wrote a chronology.",
         [
             (
-                "'chronology' is a hard word "
-                "(4 syllables, not on the list of words children know)",
+                "'chronology' is a hard word (4 syllables, not on the list of words children know)",
                 "use an easier word, or add it to the glossary with its meaning",
             )
         ],
@@ -216,10 +215,7 @@ def test_hard_word_is_quiet_when_explained_in_the_sentence():
 
 def test_hard_word_is_quiet_for_the_projects_words_and_names():
     assert hits("The team wrote a chronology.", "hard-word", known=["chronology"]) == []
-    assert (
-        hits("Chronology Services visited.", "hard-word", names=["Chronology Services"])
-        == []
-    )
+    assert hits("Chronology Services visited.", "hard-word", names=["Chronology Services"]) == []
 
 
 def test_italics_are_emphasis():
@@ -233,10 +229,7 @@ def test_italics_are_emphasis():
 
 
 def test_hard_sentence_needs_three_formulas_to_agree():
-    hard = (
-        "Comprehensive multidisciplinary interventions necessitate "
-        "considerable coordination."
-    )
+    hard = "Comprehensive multidisciplinary interventions necessitate considerable coordination."
     assert hits(hard, "hard-sentence")[0][0].startswith("reads at about age ")
     assert hits("The cat sat on the mat in the sun all day.", "hard-sentence") == []
 
@@ -248,13 +241,9 @@ def test_long_sentence_is_a_warning_between_the_warning_length_and_the_limit():
         "Children in care told the inspectors that their social workers listen to them "
         "and help a lot."
     )  # 17 words: reading-age-11 warns over 15, fails over 20
-    context = Context(
-        target=TARGETS["reading-age-11"], lexicon=bundled_lexicon(), names=Names()
-    )
+    context = Context(target=TARGETS["reading-age-11"], lexicon=bundled_lexicon(), names=Names())
     [hit] = [
-        h
-        for s in analyse(Unit(text, "paragraph"), Names())
-        for h in long_sentence(s, context)
+        h for s in analyse(Unit(text, "paragraph"), Names()) for h in long_sentence(s, context)
     ]
     assert (hit.message, hit.severity) == (
         "17 words: reading-age-11 prefers 15 at most",

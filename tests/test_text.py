@@ -26,8 +26,7 @@ UNDERLINE = (
     "hard word, or remove the _"
 )
 LINK = (
-    "is a Markdown link, which is not used here: write the words, and the web "
-    "address as plain text"
+    "is a Markdown link, which is not used here: write the words, and the web address as plain text"
 )
 
 
@@ -58,10 +57,7 @@ LINK = (
         ("![a picture](x.png)", [f"'![a picture](x.png)' {LINK}"]),
         (
             "a **word never closed",
-            [
-                "a '**' is never closed: write **word** with ** on both sides, or "
-                "remove it"
-            ],
+            ["a '**' is never closed: write **word** with ** on both sides, or remove it"],
         ),
         (
             "a bell\x07",

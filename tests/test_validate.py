@@ -54,41 +54,82 @@ def test_valid_base_loads(tmp_path):
 
 
 CASES = [
-    ("unknown field", ("area: Testham", "area: Testham\naera: Testham"),
-     ["in.yaml:3:1: error: aera: unknown field 'aera' (did you mean 'area'?): "
-      "remove it or check the spelling"]),
-    ("missing field", ("area: Testham\n", ""),
-     ["in.yaml:1:1: error: area: this field is required: add 'area: ...'"]),
-    ("grade off the scale", ("overall: adequate", "overall: requires-improvement"),
-     ["in.yaml:19:3: error: judgement.overall: 'requires-improvement' is not a grade of "
-      "'ofsted-child-protection-2012'; use one of: outstanding, good, adequate, inadequate"]),
-    ("unknown framework", ("ofsted-child-protection-2012", "ofsted-child-protection"),
-     ["in.yaml:4:1: error: framework: unknown framework 'ofsted-child-protection' "
-      "(did you mean 'ofsted-child-protection-2012'?); known frameworks: ilacs, "
-      "joint-targeted-area-inspection, ofsted-child-protection-2012, "
-      "school-report-card-2025, single-inspection-framework (or add a file to "
-      "frameworks/ beside the data file)"]),
-    ("visit dates out of order", ("end: 2013-01-16", "end: 2013-01-01"),
-     ["in.yaml:9:3: error: visit.end: the visit ends (2013-01-01) before it starts "
-      "(2013-01-07): check the two dates"]),
-    ("wrong type", ("min_age: 8", "min_age: eight"),
-     ["in.yaml:12:3: error: audience.min_age: write a whole number here, not 'eight'"]),
-    ("empty list", ("going_well:\n  - Social workers listen.", "going_well: []"),
-     ["in.yaml:20:1: error: going_well: this list is empty: write at least one item"]),
-    ("bad url", ("https://example.org/report", "example dot org"),
-     ["in.yaml:25:3: error: full_report.url: 'example dot org' is not a web address: "
-      "write it in full, starting https:// (or http://)"]),
-    ("duplicate key", ("area: Testham", "area: Testham\narea: Testby"),
-     ["in.yaml:3:1: error: the field 'area' is written twice: keep one of them"]),
-    ("two problems at once", ("min_age: 8", "min_age: eight\n  colour: blue"),
-     ["in.yaml:12:3: error: audience.min_age: write a whole number here, not 'eight'",
-      "in.yaml:13:3: error: audience.colour: unknown field 'colour': "
-      "remove it or check the spelling"]),
+    (
+        "unknown field",
+        ("area: Testham", "area: Testham\naera: Testham"),
+        [
+            "in.yaml:3:1: error: aera: unknown field 'aera' (did you mean 'area'?): "
+            "remove it or check the spelling"
+        ],
+    ),
+    (
+        "missing field",
+        ("area: Testham\n", ""),
+        ["in.yaml:1:1: error: area: this field is required: add 'area: ...'"],
+    ),
+    (
+        "grade off the scale",
+        ("overall: adequate", "overall: requires-improvement"),
+        [
+            "in.yaml:19:3: error: judgement.overall: 'requires-improvement' is not a grade of "
+            "'ofsted-child-protection-2012'; use one of: outstanding, good, adequate, inadequate"
+        ],
+    ),
+    (
+        "unknown framework",
+        ("ofsted-child-protection-2012", "ofsted-child-protection"),
+        [
+            "in.yaml:4:1: error: framework: unknown framework 'ofsted-child-protection' "
+            "(did you mean 'ofsted-child-protection-2012'?); known frameworks: ilacs, "
+            "joint-targeted-area-inspection, ofsted-child-protection-2012, "
+            "school-report-card-2025, single-inspection-framework (or add a file to "
+            "frameworks/ beside the data file)"
+        ],
+    ),
+    (
+        "visit dates out of order",
+        ("end: 2013-01-16", "end: 2013-01-01"),
+        [
+            "in.yaml:9:3: error: visit.end: the visit ends (2013-01-01) before it starts "
+            "(2013-01-07): check the two dates"
+        ],
+    ),
+    (
+        "wrong type",
+        ("min_age: 8", "min_age: eight"),
+        ["in.yaml:12:3: error: audience.min_age: write a whole number here, not 'eight'"],
+    ),
+    (
+        "empty list",
+        ("going_well:\n  - Social workers listen.", "going_well: []"),
+        ["in.yaml:20:1: error: going_well: this list is empty: write at least one item"],
+    ),
+    (
+        "bad url",
+        ("https://example.org/report", "example dot org"),
+        [
+            "in.yaml:25:3: error: full_report.url: 'example dot org' is not a web address: "
+            "write it in full, starting https:// (or http://)"
+        ],
+    ),
+    (
+        "duplicate key",
+        ("area: Testham", "area: Testham\narea: Testby"),
+        ["in.yaml:3:1: error: the field 'area' is written twice: keep one of them"],
+    ),
+    (
+        "two problems at once",
+        ("min_age: 8", "min_age: eight\n  colour: blue"),
+        [
+            "in.yaml:12:3: error: audience.min_age: write a whole number here, not 'eight'",
+            "in.yaml:13:3: error: audience.colour: unknown field 'colour': "
+            "remove it or check the spelling",
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_defect_gives_exact_message(tmp_path, change, expected):
     old, new = change
     assert old in VALID
@@ -103,7 +144,8 @@ def test_ungraded_framework_refuses_a_judgement(tmp_path):
     with pytest.raises(InputError) as caught:
         load(_write(tmp_path, text))
     assert [p.message for p in caught.value.problems] == [
-        "the framework 'joint-targeted-area-inspection' gives no grades: remove 'judgement'"]
+        "the framework 'joint-targeted-area-inspection' gives no grades: remove 'judgement'"
+    ]
 
 
 def test_json_input_gives_the_same_model(tmp_path):
