@@ -74,3 +74,12 @@ def test_non_editable_install_builds_a_page(tmp_path):
     )
     assert probe.stdout.startswith(str(target)), "the test used the source tree"
     assert (out / f"{INSPECTIONS[0].stem}.html").stat().st_size > 10_000
+    checked = subprocess.run(
+        [sys.executable, "-m", "render", "check", str(INSPECTIONS[0]), "--format", "json"],
+        cwd=tmp_path,
+        env={**env, "EASYREAD_CACHE_DIR": str(tmp_path / "cache")},
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert '"passed": true' in checked.stdout
