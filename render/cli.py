@@ -23,6 +23,14 @@ from .load import MAX_BYTES
 from .report import FORMATS as REPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+# The settings file option, the same for every command that reads settings.
+CONFIG_OPTION = click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: the nearest easyread.toml or pyproject.toml).",
+)
 # pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
 # helpers) would slow every command down; a test keeps the two the same.
 FORMATS = ("html", "pdf")
@@ -107,12 +115,7 @@ def main(verbose: bool) -> None:
     is_flag=True,
     help="Make nothing for a file that misses its reading target (exit 1).",
 )
-@click.option(
-    "--config",
-    "config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Settings file (default: the nearest easyread.toml or pyproject.toml).",
-)
+@CONFIG_OPTION
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -187,12 +190,7 @@ def build_command(
     show_default=True,
     help="text for people; json, github or sarif for tools.",
 )
-@click.option(
-    "--config",
-    "config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Settings file (default: the nearest easyread.toml or pyproject.toml).",
-)
+@CONFIG_OPTION
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
