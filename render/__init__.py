@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import load as _source_module  # noqa: F401 (see below)
-
 __version__ = "0.1.0"
 __all__ = ["build", "load", "__version__"]
 _FROM_PIPELINE = ("build", "load")
-
-# The module load.py is named like the function load(). Importing the module
-# (just done, so that no later import does it) made ``render.load`` the
-# module; drop that, so that ``render.load`` is the function, from __getattr__.
-del globals()["load"]
 
 
 def __getattr__(name: str) -> Any:

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__, report
+from . import __version__
+from . import findings as report
 from .errors import BuildError, InputError, ToolMissing, printable
-from .load import MAX_BYTES
-from .report import FORMATS as REPORT_FORMATS
+from .findings import FORMATS as REPORT_FORMATS
+from .source import MAX_BYTES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -140,8 +141,8 @@ def build_command(
     readability is summed up in one line; with --strict a file that misses
     its reading target is not built and the exit code is 1.
     """
-    from .check import TargetMissed
     from .pipeline import build_one, plan_build
+    from .readability import TargetMissed
     from .settings import load_settings
 
     show_bar = len(files) > 1 and sys.stderr.isatty()
@@ -236,10 +237,9 @@ def check_command(
       easyread check docs/leaflet.md --target reading-age-11
       easyread check data/ --format sarif > easyread.sarif
     """
-    from .check import RULES, check_paths, nothing_checked
-    from .report import render_reports
+    from .findings import render_reports
+    from .readability import RULES, UnknownTarget, check_paths, nothing_checked
     from .settings import load_settings
-    from .targets import UnknownTarget
 
     try:
         settings = load_settings(config)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +120,14 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     folded = {c.lower(): c for c in choices}
     close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
     return folded[close[0]] if close else None
+
+
+def close_names(name: str, names: Sequence[str]) -> list[str]:
+    """Names like ``name`` (icons, pictures): spelt nearly the same, or containing it."""
+    near = difflib.get_close_matches(name, names, n=5, cutoff=0.7)
+    parts = [p for p in name.split("-") if len(p) > 2]
+    containing = [n for n in names if any(p in n for p in parts)]
+    return list(dict.fromkeys(near + containing))[:5]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -19,16 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .check import TargetMissed, check_inspection, one_line, page_note
 from .errors import BuildError, InputError, Problem, is_file
-from .html import render_html
-from .layouts import Layout, find_layout
-from .load import MAX_BYTES, Source, read_source
-from .model import Document
-from .pdf import write_pdf
-from .report import FileReport
+from .findings import FileReport
+from .model import Document, validate_inspection
+from .page import Layout, find_layout, render_html, write_pdf
+from .readability import TargetMissed, check_inspection, one_line, page_note
 from .settings import Settings
-from .validate import validate_inspection
+from .source import MAX_BYTES, Source, read_source
 
 LOG = logging.getLogger(__name__)
 FORMATS = ("html", "pdf")
@@ -120,7 +117,7 @@ def build_one(path: Path, job: Job) -> Result:
         if job.strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/5 drawing the figures of %s", document.name)
-        from .drawings import draw_figures  # ReportLab is slow to import
+        from .page import draw_figures  # ReportLab is slow to import
 
         figures = draw_figures(document, layout)
         LOG.info("4/5 rendering %s with layout %s", document.name, layout.name)

@@ -1,4 +1,4 @@
-"""Where the bundled layouts, fonts and frameworks are.
+"""Where the bundled layouts, fonts and frameworks, and the package's own data files, are.
 
 In a source checkout they are the top-level ``layouts/``, ``fonts/`` and
 ``data/frameworks/`` folders; an installed package carries copies of them
@@ -15,6 +15,11 @@ _SOURCE_TREE = {
     "fonts": _PACKAGE.parent / "fonts",
     "frameworks": _PACKAGE.parent / "data" / "frameworks",
 }
+
+
+def resource(name: str) -> Path:
+    """A data file of the package itself, in ``render/resources/``."""
+    return _PACKAGE / "resources" / name
 
 
 def bundled(name: str) -> Path:

@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, did_you_mean
-from .rules import RULES
-from .targets import DEFAULT, ReadingTarget, find_target, load_targets
+from .readability import DEFAULT, RULES, ReadingTarget, find_target, load_targets
 
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"

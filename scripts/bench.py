@@ -51,7 +51,7 @@ def make_documents(folder: Path, count: int) -> None:
 
 
 def throughput(count: int) -> tuple[float, int]:
-    from render.check import check_paths
+    from render.readability.check import check_paths
     from render.settings import Settings
 
     with tempfile.TemporaryDirectory() as temp:

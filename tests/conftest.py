@@ -51,7 +51,7 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session (the system's, via Playwright)."""
-    from render.browser import Browser, find_chromium
+    from render.audit.browser import Browser, find_chromium
 
     if find_chromium() is None:
         require_tool("chromium")

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from conftest import INSPECTIONS, ROOT, require_tool
 
-from render.audit import audit, kind_of
+from render.audit.run import audit, kind_of
 from render.errors import InputError
 
 BROKEN_PAGE = ROOT / "tests" / "fixtures" / "broken-page.html"
@@ -277,9 +277,9 @@ def test_api_keeps_unreadable_files_apart(tmp_path, untagged_pdf):
 
 
 def test_a_page_that_never_loads_is_unreadable_input(browser, tmp_path, monkeypatch):
-    from render.audit_html import check_html
+    from render.audit.html import check_html
 
-    monkeypatch.setattr("render.browser.LOAD_TIMEOUT_MS", 2000)
+    monkeypatch.setattr("render.audit.browser.LOAD_TIMEOUT_MS", 2000)
     page = tmp_path / "busy.html"
     page.write_text(
         '<!DOCTYPE html><html lang="en"><title>Busy</title><p>Hi</p>'
@@ -290,7 +290,7 @@ def test_a_page_that_never_loads_is_unreadable_input(browser, tmp_path, monkeypa
 
 
 def test_nothing_is_fetched_from_the_network(browser, tmp_path):
-    from render.audit_html import check_html
+    from render.audit.html import check_html
 
     page = tmp_path / "remote.html"
     page.write_text(
@@ -309,7 +309,7 @@ def test_nothing_is_fetched_from_the_network(browser, tmp_path):
 
 
 def test_a_missing_poppler_is_named(monkeypatch, untagged_pdf):
-    from render import audit_pdf
+    from render.audit import pdf as audit_pdf
     from render.errors import ToolMissing
 
     monkeypatch.setattr(audit_pdf.shutil, "which", lambda name: None)
@@ -318,7 +318,7 @@ def test_a_missing_poppler_is_named(monkeypatch, untagged_pdf):
 
 
 def test_contrast_is_checked_in_the_dark_scheme_the_page_offers(browser, tmp_path):
-    from render.audit_html import check_html
+    from render.audit.html import check_html
 
     page = tmp_path / "dark.html"
     # #111 on white is 18.9:1; #777 on black is 4.7:1, AA but not 7:1 (AAA).

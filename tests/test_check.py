@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import DATA, INSPECTIONS, ROOT
 
-from render.check import check_paths
 from render.cli import main
+from render.readability.check import check_paths
 from render.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -222,7 +222,7 @@ def test_a_folder_reports_every_bad_file_and_still_checks_the_others(tmp_path, f
 
 def test_a_folder_says_which_files_it_skipped(tmp_path, caplog):
     a_mixed_folder(tmp_path)
-    with caplog.at_level("INFO", logger="render.check"):
+    with caplog.at_level("INFO", logger="render.readability.check"):
         found = check_paths([tmp_path], Settings())
     assert [Path(r.path).name for r in found.reports] == ["good.yaml"]
     assert [p.name for p in found.skipped] == ["config.yaml", "notes.json"]
@@ -290,14 +290,14 @@ def test_checking_the_frameworks_folder_alone_exits_2():
     ],
 )
 def test_classify(data, kind):
-    from render.datafiles import classify
+    from render.readability.datafiles import classify
 
     assert classify(data) == kind
 
 
 def test_classify_knows_every_file_in_data():
-    from render.datafiles import classify
-    from render.load import read_source
+    from render.readability.datafiles import classify
+    from render.source.read import read_source
 
     frameworks = sorted((DATA / "frameworks").glob("*.yaml"))
     assert {classify(read_source(p).data) for p in INSPECTIONS} == {"inspection"}
@@ -331,7 +331,7 @@ def test_check_finds_pictures_but_does_not_read_them(tmp_path, monkeypatch):
     def no_embedding(folder, name):
         raise AssertionError("check read a picture")
 
-    monkeypatch.setattr("render.validate.embed_picture", no_embedding)
+    monkeypatch.setattr("render.model.validate.embed_picture", no_embedding)
     good = variant(
         tmp_path,
         "good.yaml",
@@ -342,8 +342,8 @@ def test_check_finds_pictures_but_does_not_read_them(tmp_path, monkeypatch):
 
 
 def test_check_knows_the_icons_of_the_default_layout():
-    from render.datafiles import default_icons
-    from render.layouts import find_layout
+    from render.page.layouts import find_layout
+    from render.readability.datafiles import default_icons
 
     assert sorted(default_icons()) == find_layout("easy-read").icons.names
 
@@ -675,7 +675,7 @@ def test_load_is_the_function_even_after_the_module_load_is_imported():
         [
             sys.executable,
             "-c",
-            "import pathlib, render.check, render.load, render; "
+            "import pathlib, render.readability.check, render.source.read, render; "
             "from render import load; "
             "path = pathlib.Path('data/stockton-2013-child-protection.yaml'); "
             "print(render.load is load, load(path).name)",

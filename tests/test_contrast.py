@@ -21,7 +21,7 @@ import tinycss2
 from conftest import ROOT
 from tinycss2 import color4
 
-from render.layouts import find_layout
+from render.page.layouts import find_layout
 
 LAYOUTS = sorted(p.parent for p in (ROOT / "layouts").glob("*/layout.toml"))
 TEXT_RATIO, NON_TEXT_RATIO = 7.0, 3.0

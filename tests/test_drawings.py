@@ -13,7 +13,8 @@ from conftest import INSPECTIONS, require_tool
 from ruamel.yaml import YAML
 
 from render import load
-from render.drawings import (
+from render.model.validate import framework_folders
+from render.page.drawings import (
     MAX_FIGURES,
     Figure,
     count_picture,
@@ -23,15 +24,14 @@ from render.drawings import (
     share,
     wrap,
 )
-from render.layouts import find_layout
-from render.validate import framework_folders
+from render.page.layouts import find_layout
 
 SVG = "{http://www.w3.org/2000/svg}"
 FONT = lettering(find_layout("easy-read"))
 
 
 def _framework(framework_id: str):
-    from render.model import Framework
+    from render.model.document import Framework
 
     folder = framework_folders(Path("x.yaml"))[1]
     return Framework.model_validate(
@@ -95,7 +95,7 @@ def test_grade_scale_without_a_given_grade_marks_nothing():
 
 
 def test_a_long_grade_name_is_wrapped_inside_its_box():
-    from render.model import Framework, Grade
+    from render.model.document import Framework, Grade
 
     name = "Requires a great deal of improvement before it can be good"
     framework = Framework(

@@ -11,8 +11,8 @@ from conftest import INSPECTIONS
 
 from render import build
 from render.cli import main
-from render.offline import remote_references
-from render.pdf import Refused, locked_fetcher
+from render.page.offline import remote_references
+from render.page.pdf import Refused, locked_fetcher
 
 GOOD = Path(__file__).resolve().parent / "good.yaml"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import INSPECTIONS
 
-from render.audit_html import (
+from render.audit.html import (
     AXE_EXTRA,
     AXE_TAGS,
     PHONE,

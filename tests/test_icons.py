@@ -11,9 +11,9 @@ import pytest
 from conftest import INSPECTIONS, ROOT
 
 from render import load
-from render.errors import InputError
-from render.icons import close_names, keyword_pattern, load_icons
-from render.layouts import find_layout
+from render.errors import InputError, close_names
+from render.page.icons import keyword_pattern, load_icons
+from render.page.layouts import find_layout
 
 ICONS = ROOT / "layouts" / "_base" / "icons"
 EASY_READ = find_layout("easy-read")
@@ -173,8 +173,8 @@ def test_a_named_icon_must_exist(tmp_path, icon, message):
 
 
 def test_a_named_icon_wins_over_the_rule(tmp_path):
-    from render.drawings import draw_figures
-    from render.html import render_html
+    from render.page.drawings import draw_figures
+    from render.page.html import render_html
 
     old = "  - who: Childline\n"
     path = tmp_path / "in.yaml"

@@ -21,7 +21,7 @@ TOML = 'stylesheets = ["base.css"]\n'
             {"main.html": MAIN.replace("doc.title", "doc.nope")},
             [
                 "own/main.html:3:1: error: the template went wrong here: "
-                "'render.model.Inspection object' has no attribute 'nope'"
+                "'render.model.document.Inspection object' has no attribute 'nope'"
             ],
         ),
         (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from render.errors import InputError
-from render.load import field_names, read_source
+from render.source.read import field_names, read_source
 
 
 def _read(tmp_path: Path, text: str, name: str = "x.yaml", **kwargs):

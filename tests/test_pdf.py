@@ -16,8 +16,8 @@ from conftest import INSPECTIONS, require_tool
 from pydantic import AnyUrl, BaseModel
 
 from render import load
-from render.audit_pdf import words_in
-from render.text import plain
+from render.audit.pdf_structure import words_in
+from render.model.markup import plain
 
 pytestmark = pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
 

@@ -15,9 +15,9 @@ import pikepdf
 import pytest
 from conftest import INSPECTIONS, require_tool
 
-from render.audit_pdf import (
+from render.audit.pdf import check_pdf
+from render.audit.pdf_structure import (
     bookmarks,
-    check_pdf,
     is_embedded,
     page_text,
     read_structure,

@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 import weasyprint
 
-from render.pdf_tags import finish_tags
+from render.page.pdf_tags import finish_tags
 
 HTML = """<!DOCTYPE html><html lang="en-GB"><head><title>Grades</title><style>
 @page { @bottom-center { content: "Page " counter(page) " of " counter(pages); } }

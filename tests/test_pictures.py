@@ -14,11 +14,11 @@ import pytest
 from PIL import Image
 
 from render import build, load
-from render.drawings import draw_figures
 from render.errors import InputError
-from render.html import render_html
-from render.layouts import find_layout
-from render.pictures import as_data_url
+from render.page.drawings import draw_figures
+from render.page.html import render_html
+from render.page.layouts import find_layout
+from render.source.pictures import as_data_url
 
 BASE = """\
 title: What the inspectors found
@@ -255,7 +255,7 @@ def test_a_symbolic_link_inside_the_folder_is_fine(folder):
 
 
 def test_a_picture_too_big_is_refused(folder, monkeypatch):
-    monkeypatch.setattr("render.pictures.MAX_BYTES", 200)
+    monkeypatch.setattr("render.source.pictures.MAX_BYTES", 200)
     big = Image.effect_noise((64, 64), 50).convert("RGB")
     big.save(folder / "pictures" / "big.png")
     size = (folder / "pictures" / "big.png").stat().st_size

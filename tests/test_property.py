@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from render.drawings import draw_figures
 from render.errors import InputError
-from render.html import render_html
-from render.layouts import find_layout
+from render.page.drawings import draw_figures
+from render.page.html import render_html
+from render.page.layouts import find_layout
 from render.pipeline import load
 
 GOOD = json.loads((Path(__file__).resolve().parent / "good.json").read_text())

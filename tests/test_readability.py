@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from render import syllables
-from render.readability import Names, analyse, is_familiar, score, split_words, total
-from render.textunits import Unit
+from render.readability import syllables
+from render.readability.scores import Names, analyse, is_familiar, score, split_words, total
+from render.readability.units import Unit
 
 
 def measure(text: str, names: Names | None = None):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from render.lexicon import bundled_lexicon
-from render.readability import Names, analyse
-from render.rules import RULES, SENTENCE_RULES, Context, check_sentence
-from render.targets import load_targets
-from render.textunits import Unit
+from render.readability.lexicon import bundled_lexicon
+from render.readability.rules import RULES, SENTENCE_RULES, Context, check_sentence
+from render.readability.scores import Names, analyse
+from render.readability.targets import load_targets
+from render.readability.units import Unit
 
 TARGETS = load_targets()
 
@@ -235,7 +235,7 @@ def test_hard_sentence_needs_three_formulas_to_agree():
 
 
 def test_long_sentence_is_a_warning_between_the_warning_length_and_the_limit():
-    from render.rules import long_sentence
+    from render.readability.rules import long_sentence
 
     text = (
         "Children in care told the inspectors that their social workers listen to them "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from render.sentences import split_sentences
+from render.readability.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -9,8 +9,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from render import build
-from render.layouts import find_layout, make_environment
-from render.text import markup_problems, to_html
+from render.model.markup import markup_problems, to_html
+from render.page.layouts import find_layout, make_environment
 
 GOOD = Path(__file__).resolve().parent / "good.yaml"
 HTML_WORDS = (

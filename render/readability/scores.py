@@ -40,7 +40,7 @@ from pathlib import Path
 
 from . import syllables
 from .sentences import split_sentences
-from .textunits import Unit
+from .units import Unit
 
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*'?", re.UNICODE)
 DIGIT = re.compile(r"\d")

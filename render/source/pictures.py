@@ -16,9 +16,15 @@ import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .errors import is_dir, is_file
-from .model import PICTURE_TYPES
+from ..errors import is_dir, is_file
 
+# File types a data file may name as its own pictures.
+PICTURE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 MAX_BYTES = 5_000_000
 SVG_NS = "http://www.w3.org/2000/svg"
 _SIGNATURES = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",)}

@@ -17,7 +17,6 @@ never becomes a PDF figure without alt text, and the element carries
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 import xml.etree.ElementTree as ET
@@ -26,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import text
-from .errors import InputError
-from .pictures import as_data_url
+from ..errors import InputError, close_names
+from ..model import markup as text
+from ..source import as_data_url
 
 FOLDER = "icons"
 RULES_FILE = "keywords.toml"
@@ -93,14 +92,6 @@ def icon_files(search_path: Sequence[Path]) -> dict[str, Path]:
     for folder in reversed(search_path):  # earlier folders win
         files.update({p.stem: p for p in sorted((folder / FOLDER).glob("*.svg"))})
     return files
-
-
-def close_names(name: str, names: Sequence[str]) -> list[str]:
-    """Icon names like ``name``: spelt nearly the same, or containing it."""
-    near = difflib.get_close_matches(name, names, n=5, cutoff=0.7)
-    parts = [p for p in name.split("-") if len(p) > 2]
-    containing = [n for n in names if any(p in n for p in parts)]
-    return list(dict.fromkeys(near + containing))[:5]
 
 
 def keyword_pattern(keyword: str) -> str:

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from . import text
-from .errors import InputError, Problem, did_you_mean, is_file
+from ..errors import InputError, Problem, did_you_mean, is_file
+from ..model import markup as text
+from ..resources import bundled
+from ..source import as_data_url
 from .icons import IconSet, load_icons
-from .pictures import as_data_url
-from .resources import bundled
 
 if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
     import jinja2

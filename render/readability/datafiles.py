@@ -25,15 +25,19 @@ from typing import Any, Literal
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from . import text
-from .errors import InputError
-from .icons import icon_files
-from .layouts import find_layout
-from .load import FieldPath, Source, field_names, format_field, read_source
-from .model import Document, Framework, Inspection
-from .textunits import Lines, TextFile, Unit, align, directives, walk_strings
-from .validate import _validate as validate_model
-from .validate import framework_folders, validate_inspection
+from ..errors import InputError
+from ..model import (
+    Document,
+    Framework,
+    Inspection,
+    framework_folders,
+    validate_inspection,
+    validate_model,
+)
+from ..model import markup as text
+from ..page import find_layout, icon_files
+from ..source import FieldPath, Source, field_names, format_field, read_source
+from .units import Lines, TextFile, Unit, align, directives, walk_strings
 
 NOT_PROSE = {
     ("target",),

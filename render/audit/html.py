@@ -18,8 +18,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from ..findings import Finding, Rule, whole_file_finding
 from .browser import Browser
-from .report import Finding, Rule, whole_file_finding
 
 AXE_TAGS = (
     "wcag2a",

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import InputError
-from .textunits import TextFile, Unit, directives, file_kind
+from ..errors import InputError
+from .units import TextFile, Unit, directives, file_kind
 
 COMMENT_DIRECTIVE = re.compile(r"<!--\s*easyread:\s*ignore\b(?P<rules>.*?)-->")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

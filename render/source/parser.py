@@ -21,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 
-from .errors import Problem
+from ..errors import Problem
 
 MAX_DEPTH = 32
 # a valid summary has at most a few thousand (lists of 100 items, a few fields each)

@@ -17,19 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError, Problem
+from ..findings import FileReport, Finding, Measure
+from ..settings import Settings
 from .documents import read_document
-from .errors import InputError, Problem
 from .lexicon import bundled_lexicon
-from .readability import Names, Sentence, analyse, score, total
-from .report import FileReport, Finding, Measure
 from .rules import RULES, SENTENCE_RULES, Context, Hit, check_sentence, defined_words
-from .settings import Settings
+from .scores import Names, Sentence, analyse, score, total
 from .targets import ReadingTarget, UnknownTarget, find_target, unknown_target_message
-from .textunits import ALL_RULES, KINDS, Lines, TextFile, file_kind
+from .units import ALL_RULES, KINDS, Lines, TextFile, file_kind
 
 if TYPE_CHECKING:  # datafiles needs pydantic: imported only for a data file
-    from .load import Source
-    from .model import Document
+    from ..model import Document
+    from ..source import Source
 
 LOG = logging.getLogger(__name__)
 CHECKED = tuple(KINDS)

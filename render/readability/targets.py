@@ -12,10 +12,11 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, did_you_mean
-from .readability import Scores
+from ..errors import InputError, did_you_mean
+from ..resources import resource
+from .scores import Scores
 
-BUNDLED = Path(__file__).resolve().parent / "resources" / "targets.toml"
+BUNDLED = resource("targets.toml")
 DEFAULT = "reading-age-9"
 GRADE_TO_AGE = 5
 

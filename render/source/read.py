@@ -26,8 +26,8 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from .errors import InputError, Problem
-from .parse import Refused, parse_yaml, syntax_problem
+from ..errors import InputError, Problem
+from .parser import Refused, parse_yaml, syntax_problem
 
 MAX_BYTES = 2_000_000
 SUFFIXES = (".yaml", ".yml", ".json")

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from . import text
-from .errors import InputError
+from ..errors import InputError
+from ..model import Contact, Document, Fact, Picture, Point, Word
+from ..model import markup as text
 from .icons import IconSet
 from .layouts import Layout, make_environment, remote_problems, template_problem
-from .model import Contact, Document, Fact, Picture, Point, Word
 
 if TYPE_CHECKING:  # ReportLab is slow to import: drawings.py only when drawing
     from .drawings import Figure, Figures

@@ -10,9 +10,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+from ..resources import resource
+
+RESOURCES = resource("")
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..model import Document, Fact, Framework, Grade
+from ..source import as_data_url
 from .layouts import Layout
-from .model import Document, Fact, Framework, Grade
-from .pictures import as_data_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # The colours of layouts/_base/base.css: ink on white is 17:1, the rule

@@ -15,8 +15,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, ToolMissing
-from .report import FileReport, Finding, Rule
+from ..errors import InputError, ToolMissing
+from ..findings import FileReport, Finding, Rule
 
 TOOL = "easyread audit"
 HTML_START = (b"<!doctype html", b"<html", b"<!--", b"<head", b"<body", b"<meta")
@@ -67,14 +67,14 @@ def audit(paths: Iterable[Path], browser: str | None = None) -> Audit:
     require_checkers({kind for _, kind in kinds})
     rules: dict[str, Rule] = {}
     if any(kind == "pdf" for _, kind in kinds):
-        from . import audit_pdf
+        from . import pdf as audit_pdf
 
         rules |= audit_pdf.RULES | _pdfua_rules()
     with ExitStack() as stack:
         session = None
         for path, kind in kinds:
             if kind == "html" and session is None:
-                from . import audit_html
+                from . import html as audit_html
                 from .browser import Browser
 
                 session = stack.enter_context(Browser(browser))
@@ -120,12 +120,12 @@ def _sort(paths: Iterable[Path], result: Audit) -> list[tuple[Path, str]]:
 def _audit_one(path: Path, kind: str, session) -> tuple[FileReport, list[Rule]]:
     started = time.perf_counter()
     if kind == "pdf":
-        from .audit_pdf import check_pdf
+        from .pdf import check_pdf
 
         findings, summary = check_pdf(path)
         rules: list[Rule] = []
     else:
-        from .audit_html import check_html
+        from .html import check_html
 
         findings, summary, rules = check_html(session, path)
     summary["seconds"] = round(time.perf_counter() - started, 2)

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BuildError, InputError, Problem, is_file
+from ..errors import BuildError, InputError, Problem, is_file
 from .layouts import Layout
 from .pdf_tags import finish_tags
 

@@ -31,7 +31,8 @@ from pydantic import (
     model_validator,
 )
 
-from . import text
+from ..source import PICTURE_TYPES
+from . import markup as text
 
 MAX_TEXT = 1_000
 MAX_ITEMS = 100
@@ -195,15 +196,6 @@ class Framework(Frozen):
 
 
 # --- inspections (data/*.yaml) --------------------------------------------------
-
-
-# File types a data file may name as its own pictures.
-PICTURE_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".svg": "image/svg+xml",
-}
 
 
 def _inside_folder(value: str) -> str:

@@ -15,12 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem, closest, did_you_mean, is_dir, is_file
-from .icons import close_names
-from .load import FieldPath, Source, read_source
-from .model import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
-from .pictures import PictureError, embed_picture, find_picture
-from .resources import bundled
+from ..errors import InputError, Problem, close_names, closest, did_you_mean, is_dir, is_file
+from ..resources import bundled
+from ..source import FieldPath, PictureError, Source, embed_picture, find_picture, read_source
+from .document import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
 
 FRAMEWORK_FOLDER = "frameworks"
 _FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -44,7 +42,7 @@ def validate_inspection(
     among ``icons`` (the layout's icon names), unless that is ``None``.
     """
     problems: list[Problem] = []
-    inspection = _validate(Inspection, source, problems)
+    inspection = validate_model(Inspection, source, problems)
     framework_id = source.data.get("framework") if isinstance(source.data, dict) else None
     framework = None
     if isinstance(framework_id, str) and framework_id.strip():
@@ -101,7 +99,7 @@ def _read_framework(path: Path, framework_id: str, problems: list[Problem]) -> F
     except InputError as exc:
         problems += exc.problems
         return None
-    framework = _validate(Framework, framework_source, problems)
+    framework = validate_model(Framework, framework_source, problems)
     if framework is not None and framework.id != framework_id:
         problems.append(
             framework_source.problem(
@@ -113,7 +111,7 @@ def _read_framework(path: Path, framework_id: str, problems: list[Problem]) -> F
     return framework
 
 
-def _validate(model: type[BaseModel], source: Source, problems: list[Problem]) -> Any:
+def validate_model(model: type[BaseModel], source: Source, problems: list[Problem]) -> Any:
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:

@@ -1,0 +1,21 @@
+"""Stage 4, page: the validated model drawn as HTML and a tagged PDF.
+
+``layouts`` finds a layout and makes its Jinja2 environment; ``icons`` picks
+each point's picture; ``drawings`` makes the grade scale, the people counts
+and the QR code; ``html`` renders the page; ``pdf`` writes PDF/UA-1 with
+WeasyPrint and ``pdf_tags`` repairs its tags; ``offline`` finds anything a
+page would fetch.
+"""
+
+from .._lazy import exporter
+
+_EXPORTS = {
+    "draw_figures": "drawings",
+    "render_html": "html",
+    "icon_files": "icons",
+    "Layout": "layouts",
+    "find_layout": "layouts",
+    "write_pdf": "pdf",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__ = exporter(__name__, _EXPORTS)
