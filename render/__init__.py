@@ -2,22 +2,19 @@
 
 The public API: ``load`` reads and validates an inspection file, ``build``
 renders files into a folder. Both come from ``pipeline.py``, which is
-imported on first use: ``easyread check`` never needs Jinja2 or WeasyPrint,
-and must start quickly.
+imported on first use (``_lazy.py``): ``easyread check`` never needs Jinja2
+or WeasyPrint, and must start quickly.
+
+The stages are subpackages, in the order the data flows (see
+docs/architecture.md): ``source``, ``model``, ``readability``, ``page``;
+``audit`` judges any published page or PDF.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ._lazy import exporter
 
 __version__ = "0.1.0"
+_EXPORTS = {"build": "pipeline", "load": "pipeline"}
 __all__ = ["build", "load", "__version__"]
-_FROM_PIPELINE = ("build", "load")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _FROM_PIPELINE:
-        from . import pipeline
-
-        return getattr(pipeline, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = exporter(__name__, _EXPORTS)

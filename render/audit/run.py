@@ -2,8 +2,8 @@
 
 Any page or PDF can be audited, not only ours: councils can check the PDFs
 they already publish. Each file is recognised by its content (``%PDF-`` or
-HTML markup), checked by ``audit_html`` in a real browser or by
-``audit_pdf``, and reported as a ``FileReport`` (see ``report.py``) that
+HTML markup), checked by ``html`` in a real browser or by
+``pdf``, and reported as a ``FileReport`` (see ``findings.py``) that
 passes when no finding is at error level.
 """
 

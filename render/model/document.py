@@ -1,11 +1,11 @@
 """The validated, immutable inspection model.
 
 Everything a layout may show comes from here. Input passes through
-``load.py`` (plain data plus a source map) and is validated into these
+``source/read.py`` (plain data plus a source map) and is validated into these
 classes; templates never see raw input.
 
 Text is checked as it is validated: at most ``MAX_TEXT`` characters, no
-markup but ``**bold**`` in a ``MarkedSentence`` (see ``text.py``); lists
+markup but ``**bold**`` in a ``MarkedSentence`` (see ``model/markup.py``); lists
 hold at most ``MAX_ITEMS`` items; dates are real dates written YYYY-MM-DD;
 web addresses are http or https only.
 """
@@ -75,7 +75,7 @@ Sentence = Annotated[_Stripped, AfterValidator(_markup(bold=False)), AfterValida
 # A sentence a layout shows with the writer's markup: **bold** for a hard word.
 MarkedSentence = Annotated[_Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
-# A name that validate.py looks up (a framework, a grade): any short text here.
+# A name that model/validate.py looks up (a framework, a grade): any short text here.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -410,5 +410,5 @@ class Document(Frozen):
     inspection: Inspection
     framework: Framework
     # file -> data: URL of each picture the inspection names (read and
-    # checked by validate.py, so later stages never touch the user's files)
+    # checked by model/validate.py, so later stages never touch the user's files)
     pictures: dict[str, str] = Field(default_factory=dict)

@@ -2,7 +2,7 @@
 
 Every string from the data is escaped; the only markup that survives is
 ``**word**``, which becomes ``<strong>``, and only in the fields a layout
-shows as sentences (``MarkedSentence`` in ``model.py``). Glossary words are
+shows as sentences (``MarkedSentence`` in ``model/document.py``). Glossary words are
 bolded too, so the reader sees which words are explained.
 
 Other markup a writer might try is refused with a clear message

@@ -4,7 +4,7 @@ A layout's icons are the SVG files in the ``icons/`` folders of its search
 path (its own folder first, then ``_base``); a layout's own file replaces a
 shared one of the same name. Which icon a point gets:
 
-1. the icon its data names (``icon: family``), checked by ``validate.py``;
+1. the icon its data names (``icon: family``), checked by ``model/validate.py``;
 2. else the first rule of ``icons/keywords.toml`` with a keyword in its text;
 3. else the icon of the section it is in;
 4. else the neutral icon.

@@ -5,7 +5,7 @@ sentence splitter never joins two units, so a list item without a full stop
 is still its own sentence. Each unit maps every offset in its (plain) text
 back to the line and column of the file it came from.
 
-Readers here: inspection and framework files (through ``load.py`` and the
+Readers here: inspection and framework files (through ``source/read.py`` and the
 model), Markdown and plain text, and HTML. Each also collects the inline
 ``easyread: ignore RULE`` directives of its file.
 """
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Every kind of file easyread reads as text, by its name's ending: "data" is
-# an inspection or framework (datafiles.py), the others are documents
-# (documents.py).
+# an inspection or framework (readability/datafiles.py), the others are documents
+# (readability/documents.py).
 KINDS = {
     ".yaml": "data",
     ".yml": "data",

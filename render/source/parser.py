@@ -4,7 +4,7 @@ ruamel.yaml's round-trip loader keeps where every key and item was written;
 this module narrows what it accepts to plain data: no anchors or aliases (so
 no "billion laughs"), no tags (so nothing is turned into a Python object),
 a limit on nesting and on the number of values, and dates kept as the text
-that was written (``validate.py`` checks them, the same for YAML and JSON).
+that was written (``model/validate.py`` checks them, the same for YAML and JSON).
 Every parser error becomes one ``Problem`` saying what to do.
 """
 

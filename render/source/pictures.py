@@ -1,6 +1,6 @@
 """The user's own pictures: files beside the data file, embedded as data: URLs.
 
-``model.py`` already refused names that are absolute or use ``..``; here the
+``model/document.py`` already refused names that are absolute or use ``..``; here the
 file itself is checked: it must resolve inside the data file's folder (a
 symbolic link may not lead out of it), be small enough, and really be the
 PNG, JPEG or SVG picture its name says. An SVG may not load anything from

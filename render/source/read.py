@@ -4,7 +4,7 @@ The source map takes a field path such as ``("going_well", 2, "text")`` to
 the 1-based line and column where it was written, so that every later
 problem can point at the user's own line. The file is read whole (a
 byte-order mark is fine) but never more than ``max_bytes`` of it; the parser
-itself is ``parse.py``.
+itself is ``source/parser.py``.
 """
 
 from __future__ import annotations
