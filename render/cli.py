@@ -21,7 +21,7 @@ from . import __version__
 from . import findings as report
 from .errors import BuildError, InputError, ToolMissing, printable
 from .findings import FORMATS as REPORT_FORMATS
-from .source import MAX_BYTES
+from .source import MAX_BYTES, MAX_BYTES_LIMIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -119,7 +119,7 @@ def main(verbose: bool) -> None:
 @CONFIG_OPTION
 @click.option(
     "--max-bytes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_BYTES_LIMIT),
     default=MAX_BYTES,
     show_default=True,
     help="Refuse an input file bigger than this.",

@@ -115,7 +115,7 @@ def test_max_bytes_option(limit, code, message, tmp_path, monkeypatch):
     assert result[3] is None
 
 
-@pytest.mark.parametrize("limit", ["0", "-5", "lots"])
+@pytest.mark.parametrize("limit", ["0", "-5", "lots", "4000000000", "99999999999999999999"])
 def test_max_bytes_must_be_a_positive_number(limit, tmp_path, monkeypatch):
     # click's own usage message; exit 2 like every other misuse
     code, out, err, exception = run(

@@ -16,6 +16,7 @@ _EXPORTS = {
     "find_picture": "pictures",
     "FieldPath": "read",
     "MAX_BYTES": "read",
+    "MAX_BYTES_LIMIT": "read",
     "Source": "read",
     "field_names": "read",
     "format_field": "read",

@@ -30,6 +30,9 @@ from ..errors import InputError, Problem
 from .parser import Refused, parse_yaml, syntax_problem
 
 MAX_BYTES = 2_000_000
+# The highest --max-bytes: a file is read whole and its source map kept in
+# memory, so a larger limit would let one input take the machine's memory.
+MAX_BYTES_LIMIT = 100_000_000
 SUFFIXES = (".yaml", ".yml", ".json")
 _NAME = re.compile(r"[A-Za-z_][\w-]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
