@@ -16,7 +16,9 @@ from pathlib import Path
 
 MAX_SHOWN = 100
 # Characters that could break the one-line format or play tricks on a terminal.
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The bidi controls make text show in another order than it is written
+# ("moc.live" with U+202E shows as "evil.com"): data may not hold them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def printable(text: str) -> str:
@@ -25,7 +27,7 @@ def printable(text: str) -> str:
         return text
     return "".join(
         ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-        if unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI
+        if unicodedata.category(ch) in {"Cc", "Cs"} or ch in BIDI_CONTROLS
         else ch
         for ch in text
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -21,7 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 
-from ..errors import Problem
+from ..errors import BIDI_CONTROLS, Problem
 
 MAX_DEPTH = 32
 # a valid summary has at most a few thousand (lists of 100 items, a few fields each)
@@ -103,11 +104,30 @@ def parse_yaml(text: str) -> Any:
 
     Raises ``Refused``, ``MarkedYAMLError`` or ``ReaderError`` (see ``syntax_problem``).
     """
+    _refuse_bidi_controls(text)
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _StrictComposer
     yaml.Constructor = _TextDates
     return yaml.load(text)
+
+
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def _refuse_bidi_controls(text: str) -> None:
+    found = _BIDI.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at)
+    mark = SimpleNamespace(line=line, column=at - (text.rfind("\n", 0, at) + 1))
+    raise Refused(
+        f"the file has a hidden character that changes the direction of text "
+        f"(U+{ord(text[at]):04X}) here: it can make words show in another order "
+        "than they are written; remove it",
+        mark,
+    )
 
 
 def syntax_problem(path: Path, text: str, exc: Exception) -> Problem:
