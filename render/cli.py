@@ -4,7 +4,9 @@ Exit codes: 0 everything was made (build), every file meets its reading
 target (check) or passes (audit); 1 a file misses its reading target (check,
 or build --strict) or audit found a problem at error level; 2 an input could
 not be read or is invalid, a checker is not installed, or the command was
-used wrongly (one line per problem, no traceback).
+used wrongly (one line per problem, no traceback). Stopped by SIGTERM or
+SIGHUP, a command stops as it does on Ctrl-C: its temporary files are removed
+and it exits with 128 + the signal's number (143, 129).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -51,6 +55,7 @@ class _Commands(click.Group):
     """The easyread commands; an OS error no command caught is one line, exit 2."""
 
     def invoke(self, ctx: click.Context):
+        _stop_cleanly_on(signal.SIGTERM, signal.SIGHUP, ctx=ctx)
         try:
             return super().invoke(ctx)
         except OSError as exc:
@@ -58,6 +63,26 @@ class _Commands(click.Group):
                 raise
             click.echo(printable(f"error: {_os_error(exc)}"), err=True)
             ctx.exit(EXIT_INVALID)
+
+
+def _stop_cleanly_on(*signals: signal.Signals, ctx: click.Context) -> None:
+    """Turn each of ``signals`` into ``SystemExit`` for this command's run.
+
+    The default action kills the process where it stands, so the ``finally``
+    blocks that remove a build's temporary files never run; an exception
+    unwinds through them, as Ctrl-C does. The old handlers come back when
+    the command ends (tests call ``main`` in their own process).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for number in signals:
+        previous = signal.signal(number, _exit_on_signal)
+        ctx.call_on_close(lambda number=number, previous=previous: signal.signal(number, previous))
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    signal.signal(number, signal.SIG_IGN)  # a second signal does not interrupt the clean-up
+    raise SystemExit(128 + number)
 
 
 def _os_error(exc: OSError) -> str:
