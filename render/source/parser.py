@@ -88,15 +88,41 @@ def _shorthand(tag: Any) -> str:
     return str(tag).replace("tag:yaml.org,2002:", "!!", 1)
 
 
+# No field takes a number longer than this; Python refuses to read one of
+# over 4,300 digits, and a long one is a mistake (or an attack) anyway.
+MAX_DIGITS = 20
+
+
 class _TextDates(RoundTripConstructor):
     """Keeps a date as the text that was written: JSON has no dates, and an
-    impossible date such as 2013-02-30 must become a clear error, not a crash."""
+    impossible date such as 2013-02-30 must become a clear error, not a crash.
+    A number of more than ``MAX_DIGITS`` digits is refused where it stands."""
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> str:
         return str(node.value)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        _refuse_long_number(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        _refuse_long_number(node)
+        return super().construct_yaml_float(node)
+
+
+def _refuse_long_number(node: Any) -> None:
+    digits = sum(ch.isdigit() for ch in str(node.value))
+    if digits > MAX_DIGITS:
+        raise Refused(
+            f"this number has {digits:,} digits, more than the {MAX_DIGITS} any field "
+            "takes: write the number you mean, or put text in quotes",
+            node.start_mark,
+        )
+
 
 _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_timestamp)
+_TextDates.add_constructor("tag:yaml.org,2002:int", _TextDates.construct_yaml_int)
+_TextDates.add_constructor("tag:yaml.org,2002:float", _TextDates.construct_yaml_float)
 
 
 def parse_yaml(text: str) -> Any:
