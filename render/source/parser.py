@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
 from ..errors import BIDI_CONTROLS, Problem
@@ -58,6 +58,12 @@ class _StrictComposer(Composer):
             raise Refused(
                 f"'&{event.anchor}' names a part of the file to repeat, and "
                 "anchors and aliases (& and *) are not allowed: remove it",
+                event.start_mark,
+            )
+        if isinstance(event, ScalarEvent) and event.value == "<<" and not event.style:
+            raise Refused(
+                "'<<' merges another part of the file into this one, and merge "
+                "keys are not allowed: write each field out in full",
                 event.start_mark,
             )
         tag = getattr(event, "ctag", None)
