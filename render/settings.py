@@ -23,13 +23,13 @@ that has one, or from a file named with ``--config``::
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError, did_you_mean
 from .readability import DEFAULT, RULES, ReadingTarget, find_target, load_targets
+from .source import parse_toml
 
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"
@@ -89,10 +89,7 @@ def load_settings(path: Path | None = None, search: bool = True) -> Settings:
     path = path or (find_settings() if search else None)
     if path is None:
         return Settings()
-    try:
-        data = tomllib.loads(_read(path))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(path, f"not valid TOML: {exc}") from None
+    data = parse_toml(path, _read(path))
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("easyread", {})
     return _settings(path, data)

@@ -512,7 +512,11 @@ def test_settings_in_pyproject(tmp_path):
             '[tool.easyread.severity]\nnumbers = "fatal"\n',
             "error: severity.numbers: 'fatal' is not a severity: use error, warning, note",
         ),
-        ("[tool.easyread\n", "error: not valid TOML"),
+        ("[tool.easyread\n", "pyproject.toml:1:15: error: this is not valid TOML"),
+        (
+            "[tool.easyread]\nx = " + "[" * 2000 + "]" * 2000 + "\n",
+            "pyproject.toml:1:1: error: this TOML is nested too deeply",
+        ),
     ],
 )
 def test_bad_settings_exit_2(tmp_path, settings, message):

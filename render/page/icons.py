@@ -18,7 +18,6 @@ never becomes a PDF figure without alt text, and the element carries
 from __future__ import annotations
 
 import re
-import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from typing import Any
 
 from ..errors import InputError, close_names
 from ..model import markup as text
-from ..source import as_data_url
+from ..source import as_data_url, parse_toml
 
 FOLDER = "icons"
 RULES_FILE = "keywords.toml"
@@ -122,10 +121,7 @@ def _compact_svg(path: Path) -> str:
 
 
 def _read_rules(path: Path, files: Mapping[str, str | Path]) -> IconSet:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(path, f"not valid TOML: {exc}") from None
+    data = parse_toml(path, path.read_text(encoding="utf-8"))
     problems: list[str] = []
     rules = [_rule(i, raw, files, problems) for i, raw in enumerate(data.get("rules", []))]
     sections = data.get("sections", {})

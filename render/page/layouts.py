@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import mimetypes
-import re
-import tomllib
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +22,7 @@ from markupsafe import Markup
 from ..errors import InputError, Problem, did_you_mean, is_file
 from ..model import markup as text
 from ..resources import bundled
-from ..source import as_data_url
+from ..source import as_data_url, parse_toml
 from .icons import IconSet, load_icons
 
 if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
@@ -132,15 +130,9 @@ def _read_settings(path: Path) -> dict:
     """The settings in ``path``, or an ``InputError`` saying what is wrong."""
     try:
         text = path.read_text(encoding="utf-8")
-        settings = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError.single(path, f"cannot read the layout's settings: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        lines = text.splitlines() or [""]
-        line, col = (int(where[1]), int(where[2])) if where else (len(lines), len(lines[-1]) + 1)
-        reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        raise InputError.single(path, f"this is not valid TOML: {reason}", line, col) from None
+    settings = parse_toml(path, text)
     problems = [
         Problem(
             str(path),

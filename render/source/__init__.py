@@ -21,6 +21,7 @@ _EXPORTS = {
     "field_names": "read",
     "format_field": "read",
     "read_source": "read",
+    "parse_toml": "tomlfile",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__ = exporter(__name__, _EXPORTS)
