@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import printable
 
 SEVERITIES = ("error", "warning", "note")
 FORMATS = ("text", "json", "github", "sarif")
@@ -148,15 +149,18 @@ def _text_findings(report: FileReport, style: Any) -> list[str]:
     lines: list[str] = []
     shown = None
     for f in report.findings:
+        # a document's own characters are shown escaped: an escape sequence
+        # in a sentence must not set the reader's terminal title, or worse
         if f.text and (f.path, f.text) != shown:
-            lines.append(style(f"  > {f.text}", dim=True))
+            lines.append(style(printable(f"  > {f.text}"), dim=True))
         shown = (f.path, f.text)
         where = f"{f.path}:{f.line}:{f.col}" if f.line else f.path
         head = style(f"{f.severity}", fg=marks.get(f.severity), bold=True)
         field_part = f" {f.field}:" if f.field else ""
-        lines.append(f"{where}: {head}:{field_part} {f.message} [{f.rule}]")
+        lines.append(f"{printable(where)}: {head}:{printable(field_part)} ")
+        lines[-1] += printable(f"{f.message} [{f.rule}]")
         if f.suggestion:
-            lines.append(f"    try: {f.suggestion}")
+            lines.append(printable(f"    try: {f.suggestion}"))
     return lines
 
 
@@ -185,7 +189,7 @@ def _verdict(report: FileReport, style: Any) -> str:
     tally = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n)
     verdict = style("passes", fg="green") if report.passed else style("fails", fg="red", bold=True)
     about = f" {report.about}" if report.about else ""
-    return f"{report.path}: {verdict}{about} ({tally or 'no findings'})"
+    return f"{printable(report.path)}: {verdict}{about} ({tally or 'no findings'})"
 
 
 def to_json(reports: Sequence[FileReport], tool: str) -> str:

@@ -764,3 +764,16 @@ def test_exclude_skips_files_in_a_folder(tmp_path):
     (tmp_path / "easyread.toml").write_text('exclude = ["docs/legal/*"]\n', encoding="utf-8")
     result = run("check", "docs", "--format", "json", cwd=tmp_path)
     assert [f["path"] for f in json.loads(result.output)["files"]] == ["docs/a.md"]
+
+
+def test_a_documents_control_characters_are_shown_escaped(tmp_path):
+    # an escape sequence that sets the terminal's title, inside a long sentence
+    (tmp_path / "a.md").write_text(
+        "This sentence sets the title \x1b]0;pwned\x07 of your terminal and then goes "
+        "on and on for many more words than anyone would want to read at once.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "a.md", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "title \\x1b]0;pwned\\x07 of your" in result.output
