@@ -777,3 +777,14 @@ def test_a_documents_control_characters_are_shown_escaped(tmp_path):
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "title \\x1b]0;pwned\\x07 of your" in result.output
+
+
+def test_an_empty_document_says_there_was_nothing_to_measure(tmp_path):
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    result = run("check", "empty.md", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "empty.md: note: the file has no words to read, so nothing was measured "
+        "against reading-age-9 [reading-target]"
+    )
+    assert "Reading Ease" not in result.output

@@ -287,7 +287,10 @@ def report(checked: Checked, settings: Settings) -> FileReport:
         for m in limits
     ] + [Measure(key, label, getattr(scores, key)) for key, label in EXTRA_SCORES]
     findings = sorted(checked.findings, key=lambda f: (f.line, f.col, f.rule))
-    if "reading-target" not in settings.disable:
+    if not counts.words:
+        # no words, no scores: a formula's 0 would read as a result
+        measures, findings = [], [_nothing_to_score(checked)]
+    elif "reading-target" not in settings.disable:
         findings = _missed(checked, measures, settings) + findings
     passed = all(f.severity != "error" for f in findings)
     return FileReport(
@@ -318,6 +321,19 @@ def _missed(checked: Checked, measures: list[Measure], settings: Settings) -> li
         for m in measures
         if m.met is False
     ]
+
+
+def _nothing_to_score(checked: Checked) -> Finding:
+    return Finding(
+        path=checked.file.path,
+        line=0,
+        col=0,
+        rule="reading-target",
+        severity="note",
+        message=f"the file has no words to read, so nothing was measured against "
+        f"{checked.target.id}",
+        suggestion="check that this is the file you meant, or leave it out of the check",
+    )
 
 
 def _advice(measure: str) -> str:
