@@ -36,6 +36,14 @@ CONFIG_OPTION = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Settings file (default: the nearest easyread.toml or pyproject.toml).",
 )
+# The size limit of an input file, the same for build and check.
+MAX_BYTES_OPTION = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1, max=MAX_BYTES_LIMIT),
+    default=MAX_BYTES,
+    show_default=True,
+    help="Refuse an input file bigger than this.",
+)
 # pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
 # helpers) would slow every command down; a test keeps the two the same.
 FORMATS = ("html", "pdf")
@@ -142,13 +150,7 @@ def main(verbose: bool) -> None:
     help="Make nothing for a file that misses its reading target (exit 1).",
 )
 @CONFIG_OPTION
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1, max=MAX_BYTES_LIMIT),
-    default=MAX_BYTES,
-    show_default=True,
-    help="Refuse an input file bigger than this.",
-)
+@MAX_BYTES_OPTION
 def build_command(
     files: tuple[Path, ...],
     out_dir: Path,
@@ -217,6 +219,7 @@ def build_command(
     help="text for people; json, github or sarif for tools.",
 )
 @CONFIG_OPTION
+@MAX_BYTES_OPTION
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
@@ -236,6 +239,7 @@ def check_command(
     target: str | None,
     fmt: str,
     config: Path | None,
+    max_bytes: int,
     fail_on: str,
     color: str,
 ) -> None:
@@ -274,7 +278,7 @@ def check_command(
                 "give a file or folder to check, or set 'paths' "
                 "in [tool.easyread] of pyproject.toml"
             )
-        run = check_paths(chosen, settings, target)
+        run = check_paths(chosen, settings, target, max_bytes)
     except InputError as exc:
         _fail(exc)
     except UnknownTarget as exc:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, Problem
 from ..findings import FileReport, Finding, Measure
 from ..settings import Settings
+from ..source import MAX_BYTES
 from .documents import read_document
 from .lexicon import bundled_lexicon
 from .rules import RULES, SENTENCE_RULES, Context, Hit, check_sentence, defined_words
@@ -75,7 +76,12 @@ class CheckRun:
         return not self.reports and not self.problems
 
 
-def check_paths(paths: Iterable[Path], settings: Settings, target: str | None = None) -> CheckRun:
+def check_paths(
+    paths: Iterable[Path],
+    settings: Settings,
+    target: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> CheckRun:
     """Check every file in ``paths`` (folders: every supported file in them).
 
     A file that cannot be read or is invalid does not stop the others.
@@ -86,7 +92,7 @@ def check_paths(paths: Iterable[Path], settings: Settings, target: str | None = 
     run = CheckRun()
     for path, explicit in expand_paths(paths, settings, run.problems):
         try:
-            report = check_file(path, settings, target, explicit)
+            report = check_file(path, settings, target, explicit, max_bytes)
         except InputError as exc:
             run.problems += exc.problems
             continue
@@ -169,7 +175,11 @@ def _excluded(path: Path, settings: Settings) -> bool:
 
 
 def check_file(
-    path: Path, settings: Settings, target: str | None = None, explicit: bool = True
+    path: Path,
+    settings: Settings,
+    target: str | None = None,
+    explicit: bool = True,
+    max_bytes: int = MAX_BYTES,
 ) -> FileReport | None:
     """Check one file; ``None`` for a data file in a folder that is no inspection.
 
@@ -179,12 +189,12 @@ def check_file(
     is invalid.
     """
     if file_kind(path) != "data":
-        return check_text(read_document(path), settings, target)
+        return check_text(read_document(path, max_bytes), settings, target)
     from .datafiles import read_data_file, read_if_inspection
 
     if explicit:
-        return check_text(read_data_file(path), settings, target)
-    source = read_if_inspection(path)
+        return check_text(read_data_file(path, max_bytes=max_bytes), settings, target)
+    source = read_if_inspection(path, max_bytes)
     if source is None:
         LOG.info("skipped %s: not an inspection file", path)
         return None

@@ -36,7 +36,7 @@ from ..model import (
 )
 from ..model import markup as text
 from ..page import find_layout, icon_files
-from ..source import FieldPath, Source, field_names, format_field, read_source
+from ..source import MAX_BYTES, FieldPath, Source, field_names, format_field, read_source
 from .units import Lines, TextFile, Unit, align, directives, walk_strings
 
 NOT_PROSE = {
@@ -81,14 +81,16 @@ def classify(data: Any) -> Kind | None:
     return None
 
 
-def read_data_file(path: Path, source: Source | None = None) -> TextFile:
+def read_data_file(
+    path: Path, source: Source | None = None, max_bytes: int = MAX_BYTES
+) -> TextFile:
     """Read an inspection or framework file; ``InputError`` if it is invalid.
 
     ``source`` is the file already parsed, when the caller has it. The
     inspection is validated as ``build`` validates it, with the default
     layout's icons, except that its pictures are only found, not read.
     """
-    source = source or read_source(path)
+    source = source or read_source(path, max_bytes)
     raw = Lines(source.text)
     if classify(source.data) == "framework":
         return framework_file(source, raw)
@@ -98,7 +100,7 @@ def read_data_file(path: Path, source: Source | None = None) -> TextFile:
     return inspection_file(source, raw, document)
 
 
-def read_if_inspection(path: Path) -> Source | None:
+def read_if_inspection(path: Path, max_bytes: int = MAX_BYTES) -> Source | None:
     """``path`` parsed if it is an inspection, None if it is something else.
 
     A file that cannot be read is skipped only when its field names say it
@@ -106,9 +108,9 @@ def read_if_inspection(path: Path) -> Source | None:
     say it is an inspection, or cannot be told, ``InputError`` says why.
     """
     try:
-        source = read_source(path)
+        source = read_source(path, max_bytes)
     except InputError:
-        names = field_names(path)
+        names = field_names(path, max_bytes)
         if names is None or classify(dict.fromkeys(names)) == "inspection":
             raise
         return None

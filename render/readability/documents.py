@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import InputError
+from ..source import MAX_BYTES, read_text
 from .units import TextFile, Unit, directives, file_kind
 
 COMMENT_DIRECTIVE = re.compile(r"<!--\s*easyread:\s*ignore\b(?P<rules>.*?)-->")
@@ -47,9 +47,9 @@ EMPHASIS_TAGS = {"i", "em", "u", "cite", "var"}
 TERM = re.compile(r"^\**(?P<term>[\w'’ -]{2,40}?)\**\s*(?::|–|—|\s-)\s+\S")
 
 
-def read_document(path: Path) -> TextFile:
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> TextFile:
     """Read a ``.md``, ``.txt`` or ``.html`` file as units of text."""
-    raw = _read(path)
+    raw = read_text(path, max_bytes)
     kind = file_kind(path)
     units = html_units(raw) if kind == "html" else markdown_units(raw)
     return TextFile(
@@ -59,21 +59,6 @@ def read_document(path: Path) -> TextFile:
         glossary=explained_terms(units),
         ignores=directives(raw, COMMENT_DIRECTIVE),
     )
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError.single(path, "no such file: check the name") from None
-    except IsADirectoryError:
-        raise InputError.single(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError.single(path, f"cannot read the file: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError.single(
-            path, f"byte {exc.start} is not UTF-8 text: save the file as UTF-8"
-        ) from None
 
 
 def explained_terms(units: tuple[Unit, ...]) -> tuple[str, ...]:

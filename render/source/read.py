@@ -9,7 +9,6 @@ itself is ``source/parser.py``.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,21 +26,12 @@ from ruamel.yaml.events import (
 )
 
 from ..errors import InputError, Problem
+from .files import MAX_BYTES, read_text
 from .parser import Refused, parse_yaml, syntax_problem
 
-MAX_BYTES = 2_000_000
-# The highest --max-bytes: a file is read whole and its source map kept in
-# memory, so a larger limit would let one input take the machine's memory.
-MAX_BYTES_LIMIT = 100_000_000
 SUFFIXES = (".yaml", ".yml", ".json")
 _NAME = re.compile(r"[A-Za-z_][\w-]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_OTHER_ENCODINGS = [
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-]
 
 FieldPath = tuple[str | int, ...]
 
@@ -82,7 +72,7 @@ def format_field(loc: FieldPath) -> str:
 
 def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Source:
     """Parse ``path`` (YAML or JSON), or raise ``InputError`` saying why not."""
-    text = _decode(path, _read_bytes(path, max_bytes))
+    text = read_text(path, max_bytes)
     if not text.strip():
         raise InputError.single(path, "the file is empty: write the inspection in it")
     try:
@@ -127,7 +117,7 @@ def field_names(path: Path, max_bytes: int = MAX_BYTES) -> list[str] | None:
     tells what a file easyread cannot read was meant to be.
     """
     try:
-        text = _decode(path, _read_bytes(path, max_bytes))
+        text = read_text(path, max_bytes)
     except InputError:
         return None
     names: list[str] = []
@@ -160,50 +150,6 @@ def _not_fields(tree: Any) -> str:
         f"the file holds {kind}, but an inspection is a set of fields "
         "such as 'title: ...' and 'area: ...'"
     )
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes; never reads more than ``max_bytes`` (plus one)."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError.single(path, "no such file: check the name") from None
-    except IsADirectoryError:
-        raise InputError.single(path, "this is a folder, not a file") from None
-    except OSError as exc:
-        reason = (exc.strerror or str(exc)).lower()
-        raise InputError.single(path, f"cannot read the file: {reason}") from None
-    if len(raw) > max_bytes:
-        size = path.stat().st_size if path.is_file() else 0
-        told = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
-        raise InputError.single(
-            path,
-            f"the file is {told}, more than the limit of {max_bytes:,}: "
-            "split it, or raise the limit with --max-bytes",
-        )
-    return raw
-
-
-def _decode(path: Path, raw: bytes) -> str:
-    """UTF-8 text, with or without a byte-order mark."""
-    for bom, name in _OTHER_ENCODINGS:
-        if raw.startswith(bom):
-            raise InputError.single(
-                path, f"the file is saved as {name}: save it as UTF-8 in your editor"
-            )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        raise InputError.single(
-            path,
-            f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: save the file as UTF-8 in your editor",
-            line,
-            col,
-        ) from None
 
 
 class _Walker:
