@@ -4,7 +4,8 @@ Exit codes: 0 everything was made (build), every file meets its reading
 target (check) or passes (audit); 1 a file misses its reading target (check,
 or build --strict) or audit found a problem at error level; 2 an input could
 not be read or is invalid, a checker is not installed, or the command was
-used wrongly (one line per problem, no traceback). Stopped by SIGTERM or
+used wrongly (one line per problem, no traceback); 3 a fault in easyread
+itself, said in one line (``EASYREAD_DEBUG=1`` shows the traceback). Stopped by SIGTERM or
 SIGHUP, a command stops as it does on Ctrl-C: its temporary files are removed
 and it exits with 128 + the signal's number (143, 129).
 """
@@ -27,7 +28,7 @@ from .errors import BuildError, InputError, ToolMissing, printable
 from .findings import FORMATS as REPORT_FORMATS
 from .source import MAX_BYTES, MAX_BYTES_LIMIT
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_BUG = 0, 1, 2, 3
 
 # The settings file option, the same for every command that reads settings.
 CONFIG_OPTION = click.option(
@@ -60,7 +61,8 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[st
 
 
 class _Commands(click.Group):
-    """The easyread commands; an OS error no command caught is one line, exit 2."""
+    """The easyread commands; an OS error no command caught is one line, exit 2;
+    anything else unexpected is one line, exit 3."""
 
     def invoke(self, ctx: click.Context):
         _stop_cleanly_on(signal.SIGTERM, signal.SIGHUP, ctx=ctx)
@@ -71,6 +73,21 @@ class _Commands(click.Group):
                 raise
             click.echo(printable(f"error: {_os_error(exc)}"), err=True)
             ctx.exit(EXIT_INVALID)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise
+        except Exception as exc:  # the last resort: a fault of ours, never the user's
+            if os.environ.get("EASYREAD_DEBUG"):
+                raise
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            click.echo(
+                printable(
+                    f"easyread failed: {reason}; this is a fault in easyread, not in "
+                    "your files: please report it with the command and the files you gave it "
+                    "(EASYREAD_DEBUG=1 shows the details)"
+                ),
+                err=True,
+            )
+            ctx.exit(EXIT_BUG)
 
 
 def _stop_cleanly_on(*signals: signal.Signals, ctx: click.Context) -> None:

@@ -225,3 +225,21 @@ def test_layout_faults_fail_the_build_with_no_output(tmp_path, main, where, mess
     place = where.format(layout=layout, data=INSPECTIONS[0])
     assert errors == [f"{place}: {message}".replace("{layout}", str(layout))]
     assert list(out.iterdir()) == []
+
+
+def test_a_fault_of_ours_is_one_line_and_exit_3(tmp_path, monkeypatch):
+    from render import pipeline
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline, "build_one", broken)
+    monkeypatch.delenv("EASYREAD_DEBUG", raising=False)
+    good = ROOT / "tests" / "good.yaml"
+    result = CliRunner().invoke(main, ["build", str(good), "--out", str(tmp_path)])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        "easyread failed: ZeroDivisionError: division by zero; this is a fault in "
+        "easyread, not in your files: please report it with the command and the "
+        "files you gave it (EASYREAD_DEBUG=1 shows the details)"
+    ]

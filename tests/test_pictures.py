@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import os
 import re
 import struct
@@ -215,6 +216,64 @@ FILES = [
         "files: save it again without them",
     ),
     (
+        "SVG event handler",
+        "onload.svg",
+        SVG.format('<rect onload="alert(1)"/>'),
+        "'pictures/onload.svg' has an event handler (onload) that would run code: easyread "
+        "embeds only plain pictures, so remove it",
+    ),
+    (
+        "SVG CSS-escaped url",
+        "escaped.svg",
+        SVG.format('<rect style="fill: \\75 rl(https://example.org/x)"/>'),
+        "'pictures/escaped.svg' has CSS that loads another file (url() or @import): a picture "
+        "must not load other files",
+    ),
+    (
+        "SVG fill loads a file",
+        "fill.svg",
+        SVG.format('<rect fill="url(https://example.org/x#g)"/>'),
+        "'pictures/fill.svg' has fill=\"url(https://example.org/x#g)\", which loads another "
+        "file: a picture must not load other files; use a colour or url(#id) of its own",
+    ),
+    (
+        "SVG external DTD",
+        "dtd.svg",
+        '<!DOCTYPE svg SYSTEM "https://example.org/svg.dtd">' + SVG.format("<rect/>"),
+        "'pictures/dtd.svg' names a document type or a stylesheet, which a browser could "
+        "load from elsewhere: save it again as plain SVG",
+    ),
+    (
+        "SVG stylesheet instruction",
+        "pi.svg",
+        '<?xml-stylesheet href="https://example.org/x.css"?>' + SVG.format("<rect/>"),
+        "'pictures/pi.svg' names a document type or a stylesheet, which a browser could "
+        "load from elsewhere: save it again as plain SVG",
+    ),
+    (
+        "SVG uses that repeat uses",
+        "laughs.svg",
+        SVG.format(
+            '<g id="a"><rect/></g><g id="b"><use href="#a"/><use href="#a"/></g>'
+            '<g id="c"><use href="#b"/><use href="#b"/></g>'
+        ),
+        "'pictures/laughs.svg' has a <use> that repeats a part with <use> in it, which can "
+        "grow the picture without end: draw that part out in full",
+    ),
+    (
+        "SVG with too many shapes",
+        "many.svg",
+        SVG.format("<rect/>" * 10_001),
+        "'pictures/many.svg' has 10,002 shapes and other elements, more than the 10,000 a "
+        "picture may have: simplify it, or save it as a PNG",
+    ),
+    (
+        "SVG own gradient is fine to refer to",
+        "fine.svg",
+        SVG.format('<rect id="r" fill="url(#g)"/><use href="#r"/>'),
+        None,
+    ),
+    (
         "not SVG",
         "page.svg",
         "<html><body>Hello</body></html>",
@@ -235,8 +294,11 @@ FILES = [
 def test_a_picture_file_must_be_what_it_says(folder, name, content, message):
     hub = (folder / "pictures" / "hub.png").read_bytes()
     content = {"PNG": hub, "CUT": hub[:60]}.get(content, content)  # type: ignore[arg-type]
-    problems = _problems(_write(folder, _file_case(folder, name, content)))
-    assert problems == [f"in.yaml:22:6: error: pictures[0].file: {message}"]
+    data_file = _write(folder, _file_case(folder, name, content))
+    if message is None:
+        assert load(data_file).pictures
+        return
+    assert _problems(data_file) == [f"in.yaml:22:6: error: pictures[0].file: {message}"]
 
 
 def test_a_symbolic_link_may_not_lead_out_of_the_folder(folder, tmp_path_factory):
@@ -284,4 +346,25 @@ def test_a_points_picture_is_checked_too(folder):
     assert _problems(_write(folder, "pictures/door.jpg")) == [
         "in.yaml:14:15: error: going_well[0].picture.file: there is no file "
         "'pictures/hub.png' beside the data file: check the name and the folder"
+    ]
+
+
+def test_a_truncated_jpeg_is_refused(folder):
+    whole = io.BytesIO()
+    Image.new("RGB", (300, 200), "#996633").save(whole, "JPEG")
+    (folder / "pictures" / "cut.jpg").write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+    [problem] = _problems(_write(folder, "pictures/cut.jpg"))
+    assert problem.startswith(
+        "in.yaml:22:6: error: pictures[0].file: 'pictures/cut.jpg' is damaged or too big "
+        "to open: image file is truncated"
+    )
+
+
+def test_a_picture_of_too_many_pixels_is_refused_before_decoding(folder):
+    # 5,000 by 5,000 one-bit pixels pack into 3 KB
+    Image.new("1", (5000, 5000)).save(folder / "pictures" / "huge.png")
+    assert _problems(_write(folder, "pictures/huge.png")) == [
+        "in.yaml:22:6: error: pictures[0].file: 'pictures/huge.png' is 5,000 by 5,000 "
+        "pixels, more than the 16,000,000 pixels a picture may have: make it smaller "
+        "(1,000 pixels across is plenty for a page)"
     ]
