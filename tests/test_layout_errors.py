@@ -80,6 +80,31 @@ TOML = 'stylesheets = ["base.css"]\n'
             {"layout.toml": "stylesheets = ["},
             ["own/layout.toml:1:16: error: this is not valid TOML: Invalid value"],
         ),
+        (
+            # the sandbox: no way from a template to Python's internals
+            {"main.html": MAIN.replace("doc.title", "self.__init__.__globals__")},
+            [
+                "own/main.html:3:1: error: the template went wrong here: access to "
+                "attribute '__init__' of 'TemplateReference' object is unsafe."
+            ],
+        ),
+        (
+            {
+                "main.html": '{% extends "base.html" %}{% block main %}{% include "main.html" %}'
+                "{% endblock %}"
+            },
+            [
+                "own/main.html:1:1: error: the templates include or extend each other in a "
+                "loop (main.html -> main.html): a template may not use itself"
+            ],
+        ),
+        (
+            {"main.html": '{% extends "main.html" %}'},
+            [
+                "own/main.html:1:1: error: the templates include or extend each other in a "
+                "loop (main.html -> main.html): a template may not use itself"
+            ],
+        ),
     ],
 )
 def test_layout_mistakes(files, lines, tmp_path, monkeypatch):
@@ -106,3 +131,21 @@ def test_no_layout_there(tmp_path, monkeypatch):
             "bundled layouts: easy-read\n"
         ),
     )
+
+
+def test_a_template_cannot_reach_out_of_the_layout_through_a_link(tmp_path, monkeypatch):
+    layout = tmp_path / "own"
+    layout.mkdir()
+    (tmp_path / "secret.html").write_text("root:x:0:0")
+    (layout / "secret.html").symlink_to(tmp_path / "secret.html")
+    (layout / "layout.toml").write_text(TOML)
+    (layout / "main.html").write_text(
+        MAIN.replace("{{ doc.title }}", '{% include "secret.html" %}')
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(GOOD), "--out", "out", "-l", "own"])
+    assert result.exit_code == 2
+    assert result.stderr.replace(f"{tmp_path}/", "").splitlines() == [
+        "own/layout.toml:1:1: error: the layout has no template 'secret.html'"
+    ]
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []

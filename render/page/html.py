@@ -13,11 +13,17 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from ..errors import InputError
+from ..errors import InputError, Problem
 from ..model import Contact, Document, Fact, Picture, Point, Word
 from ..model import markup as text
 from .icons import IconSet
-from .layouts import Layout, make_environment, remote_problems, template_problem
+from .layouts import (
+    Layout,
+    include_loops,
+    make_environment,
+    remote_problems,
+    template_problem,
+)
 
 if TYPE_CHECKING:  # ReportLab is slow to import: drawings.py only when drawing
     from .drawings import Figure, Figures
@@ -91,6 +97,13 @@ def render_html(document: Document, layout: Layout, figures: Figures, readabilit
         figures,
     )
     try:
+        loop = include_loops(env, layout.entry)
+        if loop:
+            raise _layout_error(
+                layout,
+                f"the templates include or extend each other in a loop "
+                f"({' -> '.join(loop)}): a template may not use itself",
+            )
         html = env.get_template(layout.entry).render(
             page=page,
             doc=document.inspection,
@@ -99,7 +112,15 @@ def render_html(document: Document, layout: Layout, figures: Figures, readabilit
         )
     except jinja2.TemplateError as exc:  # a layout's own mistake
         raise InputError([template_problem(exc, layout)]) from None
+    except RecursionError:  # a loop through a name the template computes
+        raise _layout_error(
+            layout, "the templates include each other without end: a template may not use itself"
+        ) from None
     problems = remote_problems(html, layout)
     if problems:
         raise InputError(problems)
     return html
+
+
+def _layout_error(layout: Layout, message: str) -> InputError:
+    return InputError([Problem(str(layout.folder / layout.entry), 1, 1, "", message)])

@@ -12,10 +12,10 @@ import datetime as dt
 import functools
 import mimetypes
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -176,11 +176,19 @@ def _line_of(text: str, key: str) -> int:
 
 
 def make_environment(layout: Layout) -> jinja2.Environment:
-    """The Jinja2 environment for ``layout``: loaders, escaping and filters."""
-    import jinja2
+    """The Jinja2 environment for ``layout``: loaders, escaping and filters.
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in layout.search_path]),
+    A layout is data that councils share, never a way in: its templates run
+    in Jinja2's immutable sandbox (no Python internals such as
+    ``__globals__``), read only files inside the layout's own folders (a
+    symbolic link out is "not found"), and may not include or extend
+    themselves in a loop.
+    """
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=_confined_loader(layout.search_path),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -192,6 +200,51 @@ def make_environment(layout: Layout) -> jinja2.Environment:
     env.globals["data_url"] = lambda name: data_url(layout.find(name))
     env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
     return env
+
+
+def _confined_loader(folders: Sequence[Path]) -> jinja2.BaseLoader:
+    import jinja2
+
+    roots = [p.resolve() for p in folders]
+
+    class ConfinedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            real = Path(filename).resolve()
+            if not any(real.is_relative_to(root) for root in roots):
+                raise jinja2.TemplateNotFound(template)  # a link out of the layout
+            return source, filename, uptodate
+
+    return ConfinedLoader([str(p) for p in folders])
+
+
+def include_loops(env: jinja2.Environment, entry: str) -> list[str]:
+    """The templates, from ``entry``, that include, import or extend each other in a loop."""
+    from jinja2 import meta
+
+    def refs(name: str) -> list[str]:
+        source, filename, _ = env.loader.get_source(env, name)
+        tree = env.parse(source, name, filename)
+        return [r for r in meta.find_referenced_templates(tree) if r]
+
+    path: list[str] = []
+    done: set[str] = set()
+
+    def visit(name: str) -> list[str]:
+        if name in path:
+            return [*path[path.index(name) :], name]
+        if name in done:
+            return []
+        path.append(name)
+        for ref in refs(name):
+            loop = visit(ref)
+            if loop:
+                return loop
+        path.pop()
+        done.add(name)
+        return []
+
+    return visit(entry)
 
 
 def long_date(value: dt.date) -> str:
