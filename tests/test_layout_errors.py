@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,20 @@ TOML = 'stylesheets = ["base.css"]\n'
             ["own/layout.toml:1:16: error: this is not valid TOML: Invalid value"],
         ),
         (
+            {"layout.toml": TOML + 'font_family = "x\'); } </style><script>alert(1)</script>"\n'},
+            [
+                "own/layout.toml:2:1: error: font_family: write a font's name of letters, "
+                "digits, spaces and hyphens (it goes into the page's CSS)"
+            ],
+        ),
+        (
+            {"layout.toml": TOML + '[fonts]\n"400</style>" = "a.ttf"\n'},
+            [
+                "own/layout.toml:2:1: error: fonts.400</style>: a font weight is a number "
+                "from 100 to 900 in hundreds, such as 400 or 700"
+            ],
+        ),
+        (
             # the sandbox: no way from a template to Python's internals
             {"main.html": MAIN.replace("doc.title", "self.__init__.__globals__")},
             [
@@ -149,3 +164,28 @@ def test_a_template_cannot_reach_out_of_the_layout_through_a_link(tmp_path, monk
         "own/layout.toml:1:1: error: the layout has no template 'secret.html'"
     ]
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_stylesheet_cannot_end_the_style_element(tmp_path, monkeypatch):
+    layout = tmp_path / "own"
+    layout.mkdir()
+    (layout / "layout.toml").write_text('stylesheets = ["base.css", "own.css"]\n')
+    (layout / "own.css").write_text("/* </style><script>alert(1)</script> */ p { color: #000; }\n")
+    (layout / "main.html").write_text(MAIN)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["build", str(GOOD), "--out", "out", "-l", "own", "-f", "html"]
+    )
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "good.html").read_text()
+
+    class Tags(HTMLParser):
+        seen: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.append(tag)
+
+    parser = Tags()
+    parser.feed(page)
+    assert "script" not in parser.seen and parser.seen.count("style") == 1
+    assert "/* <\\/style><script>alert(1)<\\/script> */" in page

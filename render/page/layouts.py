@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import mimetypes
+import re
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -158,9 +159,45 @@ def _read_settings(path: Path) -> dict:
             not isinstance(value, kind) or not all(isinstance(v, str) for v in items)
         ):
             problems.append(Problem(str(path), _line_of(text, key), 1, key, f"write {what} here"))
+    problems += _css_value_problems(path, text, settings)
     if problems:
         raise InputError(problems)
     return settings
+
+
+# Settings that are written into the page's CSS: only what CSS means by them,
+# so that no value can end the stylesheet and start a script.
+_FONT_FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,59}")
+_WEIGHTS = {str(w) for w in range(100, 1000, 100)}
+
+
+def _css_value_problems(path: Path, text: str, settings: dict) -> list[Problem]:
+    problems = []
+    family = settings.get("font_family")
+    if isinstance(family, str) and not _FONT_FAMILY.fullmatch(family):
+        problems.append(
+            Problem(
+                str(path),
+                _line_of(text, "font_family"),
+                1,
+                "font_family",
+                "write a font's name of letters, digits, spaces and hyphens "
+                "(it goes into the page's CSS)",
+            )
+        )
+    fonts = settings.get("fonts")
+    for weight in fonts if isinstance(fonts, dict) else ():
+        if weight not in _WEIGHTS:
+            problems.append(
+                Problem(
+                    str(path),
+                    _line_of(text, "fonts"),
+                    1,
+                    f"fonts.{weight[:40]}",
+                    "a font weight is a number from 100 to 900 in hundreds, such as 400 or 700",
+                )
+            )
+    return problems
 
 
 def _line_of(text: str, key: str) -> int:
@@ -269,7 +306,10 @@ def stylesheet(layout: Layout) -> str:
         for weight, file in sorted(layout.fonts.items())
     ]
     sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
-    return "\n".join([*faces, *sheets, layout.icons.stylesheet()])
+    css = "\n".join([*faces, *sheets, layout.icons.stylesheet()])
+    # inside <style>, "</" could end the stylesheet (from a comment or a
+    # string); "<\/" means the same to CSS and ends nothing
+    return css.replace("</", "<\\/")
 
 
 def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
