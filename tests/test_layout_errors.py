@@ -96,6 +96,26 @@ TOML = 'stylesheets = ["base.css"]\n'
             ],
         ),
         (
+            {
+                "main.html": MAIN.replace(
+                    "<p>{{ doc.title }}</p>",
+                    '<script>fetch("https://x.example")</script><iframe srcdoc="<b>hi</b>">'
+                    '</iframe><p onclick="go()">{{ doc.title }}</p><a href="javascript:go()">x</a>',
+                )
+            },
+            sorted(
+                f"own/main.html:1:1: error: the page would have {what}, and easyread pages run "
+                "no code and hold no other page: remove it from the layout"
+                for what in (
+                    "<script>",
+                    "<iframe>",
+                    "<iframe srcdoc>",
+                    "<p onclick>",
+                    '<a href="javascript:go()">',
+                )
+            ),
+        ),
+        (
             # the sandbox: no way from a template to Python's internals
             {"main.html": MAIN.replace("doc.title", "self.__init__.__globals__")},
             [

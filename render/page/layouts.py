@@ -334,10 +334,22 @@ def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:
 
 
 def remote_problems(html: str, layout: Layout) -> list[Problem]:
-    """A problem for each thing in ``html`` a browser would fetch from elsewhere."""
-    from .offline import remote_references  # tinycss2: only when a page is made
+    """A problem for each thing in ``html`` a browser would fetch from elsewhere,
+    and for each that would run code or open a page inside it."""
+    from .offline import active_content, remote_references  # tinycss2: only to make a page
 
-    return [
+    active = [
+        Problem(
+            str(layout.folder / layout.entry),
+            1,
+            1,
+            "",
+            f"the page would have {what}, and easyread pages run no code and "
+            "hold no other page: remove it from the layout",
+        )
+        for what in active_content(html)
+    ]
+    return active + [
         Problem(
             *layout.locate([url]),
             "",

@@ -37,6 +37,8 @@ _LOADED = {
     ("object", "data"),
     ("base", "href"),
 }
+# What would run code or open another page inside ours: never in a built page.
+_ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal"}
 # CSS functions whose string arguments are URLs (url() tokens are found anyway)
 _URL_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set"}
 
@@ -47,6 +49,15 @@ def remote_references(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return [url for url in dict.fromkeys(finder.found) if is_remote(url)]
+
+
+def active_content(html: str) -> list[str]:
+    """What in ``html`` would run code or open a page inside it, each once:
+    ``<script>``, frames, plug-ins, ``srcdoc``, ``on...`` handlers, ``javascript:``."""
+    finder = _ReferenceFinder()
+    finder.feed(html)
+    finder.close()
+    return list(dict.fromkeys(finder.active))
 
 
 def is_remote(url: str) -> bool:
@@ -85,14 +96,21 @@ class _ReferenceFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
+        self.active: list[str] = []
         self.style: list[str] | None = None  # the text of the <style> being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "style":
             self.style = []
+        if tag in _ACTIVE_TAGS:
+            self.active.append(f"<{tag}>")
         for name, value in attrs:
+            if name == "srcdoc" or name.startswith("on"):
+                self.active.append(f"<{tag} {name}>")
             if value is None:
                 continue
+            if value.strip().lower().startswith(("javascript:", "vbscript:")):
+                self.active.append(f'<{tag} {name}="{value.strip()[:30]}">')
             if (tag, name) in _LOADED or ("*", name) in _LOADED:
                 self.found += _srcset(value) if name == "srcset" else [value]
             elif name == "style":
