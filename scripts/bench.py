@@ -13,8 +13,10 @@ it prints figures for the README; compare figures from one run).
    HTML only and HTML + PDF, wall time and peak memory (median of runs).
 4. Limits: a document with 10,000 points must stop quickly, in bounded
    memory, with a clear error.
+5. Linear: `check` of 0.5, 1 and 2 MB of short sentences ("Go. " again and
+   again) as a new process; each doubling should about double the time.
 
-``--only check`` runs 1 and 2, ``--only build`` 3 and 4. Each part prints
+``--only check`` runs 1, 2 and 5, ``--only build`` 3 and 4. Each part prints
 the load average before it: figures from a busy machine are slower.
 """
 
@@ -163,7 +165,28 @@ def main() -> None:
         absurd_document()
 
 
+def linear_check() -> None:
+    """Seconds and peak MB of `check` on 0.5, 1 and 2 MB of short sentences."""
+    with tempfile.TemporaryDirectory() as temp:
+        rows = []
+        for megabytes in (0.5, 1, 2):
+            path = Path(temp) / f"go-{megabytes}.txt"
+            path.write_text("Go. " * int(megabytes * 250_000), encoding="utf-8")
+            seconds, peak, _ = timed_child(
+                [sys.executable, "-m", "render", "check", str(path), "--format", "json"]
+            )
+            rows.append((megabytes, seconds, peak))
+    for megabytes, seconds, peak in rows:
+        ratio = seconds / rows[0][1]
+        print(
+            f"check of {megabytes} MB of short sentences: "
+            f"{seconds:.2f} s ({ratio:.2f}x), {peak:.0f} MB"
+        )
+
+
 def bench_check(documents: int, runs: int) -> None:
+    print(load_average())
+    linear_check()
     print(load_average())
     elapsed, sentences = throughput(documents)
     print(

@@ -80,26 +80,40 @@ def explained_terms(units: tuple[Unit, ...]) -> tuple[str, ...]:
 class Builder:
     """Collects pieces of text into one unit, whitespace folded, with anchors."""
 
-    text: str = ""
+    parts: list[str] = field(default_factory=list)  # joined once: += on an attribute is quadratic
+    length: int = 0
     anchors: list[tuple[int, int, int]] = field(default_factory=list)
     emphasis: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, piece: str, line: int, col: int) -> None:
         """Add ``piece``, which starts at ``line``:``col`` of the file."""
+        # counted gap by gap: slicing the whole piece before each word was quadratic
+        newlines, last_newline, previous = 0, -1, 0
         for match in re.finditer(r"\S+", piece):
-            before = piece[: match.start()]
-            if before:
+            gap = piece[previous : match.start()]
+            if match.start():
                 self.space()
-            newline = before.rfind("\n")
-            at_col = len(before) - newline if newline >= 0 else col + len(before)
-            self.anchors.append((len(self.text), line + before.count("\n"), at_col))
-            self.text += match.group()
+            if "\n" in gap:
+                newlines += gap.count("\n")
+                last_newline = previous + gap.rfind("\n")
+            at_col = match.start() - last_newline if last_newline >= 0 else col + match.start()
+            self.anchors.append((self.length, line + newlines, at_col))
+            self._append(match.group())
+            previous = match.end()
         if piece[-1:].isspace():
             self.space()
 
     def space(self) -> None:
-        if self.text and not self.text.endswith(" "):
-            self.text += " "
+        if self.parts and not self.parts[-1].endswith(" "):
+            self._append(" ")
+
+    def _append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
     def unit(self, kind: str, section: str) -> Unit | None:
         text = self.text.rstrip()
@@ -209,13 +223,13 @@ class MarkdownReader:
                 first = len(builder.anchors)
                 builder.add(match.group("itext"), number, col + match.start("itext"))
                 if len(builder.anchors) > first:
-                    builder.emphasis.append((builder.anchors[first][0], len(builder.text)))
+                    builder.emphasis.append((builder.anchors[first][0], builder.length))
             elif match.group("tagname") and match.group("tagname").lower() in EMPHASIS_TAGS:
                 if match.group().startswith("</") and open_at is not None:
-                    builder.emphasis.append((open_at, len(builder.text)))
+                    builder.emphasis.append((open_at, builder.length))
                     open_at = None
                 else:
-                    open_at = len(builder.text)
+                    open_at = builder.length
         builder.add(content[pos:], number, col + pos)
 
     def flush(self) -> None:
@@ -329,7 +343,7 @@ class HTMLReader(HTMLParser):
             self.flush()
             self.kinds.append(BLOCKS[tag])
         elif tag in EMPHASIS_TAGS:
-            self.emphasis_at.append(len(self.current.text))
+            self.emphasis_at.append(self.current.length)
         elif tag == "br":
             self.current.space()
         elif tag == "img":
@@ -345,7 +359,7 @@ class HTMLReader(HTMLParser):
             if len(self.kinds) > 1:
                 self.kinds.pop()
         elif tag in EMPHASIS_TAGS and self.emphasis_at:
-            self.current.emphasis.append((self.emphasis_at.pop(), len(self.current.text)))
+            self.current.emphasis.append((self.emphasis_at.pop(), self.current.length))
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:

@@ -81,7 +81,6 @@ BEFORE_NUMBER = frozenset(
 )
 END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s|$)")
 NEXT_WORD = re.compile(r"\s+(\S)")
-LAST_TOKEN = re.compile(r"(\S+)$")
 OPENERS = "\"'“‘([£$€#"
 
 
@@ -107,12 +106,23 @@ def is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if match.group().rstrip("\"'”’)]") != ".":
         return True
-    token = LAST_TOKEN.search(text, 0, match.start())
-    word = token.group(1).lstrip("\"'“‘(").lower() if token else ""
+    word = _last_token(text, match.start()).lstrip("\"'“‘(").lower()
     if word in NEVER_LAST or (word in BEFORE_NUMBER and first.isdigit()):
         return False
     # an initial, as in "J. K. Rowling"
     return not (len(word) == 1 and word.isalpha() and first.isupper())
+
+
+def _last_token(text: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end``.
+
+    Found by stepping back from ``end``: a pattern search for it would start
+    again from the beginning of the text at every full stop (quadratic).
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
