@@ -9,8 +9,9 @@ the page's data-picture attributes.
 from __future__ import annotations
 
 import re
+import subprocess
 
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 from render import load
 from render.model.document import Point
@@ -133,3 +134,46 @@ def test_the_attribution_is_printed_only_with_bundled_pictures():
     line = "Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0"
     footer = html[html.index('<footer class="page-footer"') :]
     assert line in footer
+
+
+def test_pictures_are_big_on_a_phone_and_bigger_on_a_desktop(browser, built):
+    html = built / "stockton-2013-child-protection.html"
+    widths = {}
+    for width in (375, 1280):
+        with browser.page(html, width) as page:
+            widths[width] = page.evaluate(
+                "Math.min(...[...document.querySelectorAll('.pic')]"
+                ".map(e => e.getBoundingClientRect().width))"
+            )
+    assert widths[375] >= 72
+    assert widths[1280] > widths[375]
+
+
+def test_pictures_print_at_least_3_cm_wide_in_a_left_column(built, tmp_path):
+    """On page 2 (the first points) the text starts right of a 3.2 cm picture
+    column; the picture's ink fills most of that column."""
+    from PIL import Image
+
+    pdf = built / "stockton-2013-child-protection.pdf"
+    tool = require_tool("pdftotext")
+    out = subprocess.run(
+        [tool, "-f", "2", "-l", "2", "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"', out)
+    lefts = [float(x) for x, y in words if float(y) < 250]  # the first two points
+    text_left_cm = min(lefts) / 72 * 2.54
+    margin_cm = 2.0  # print.css: the left page margin is 20 mm
+    assert text_left_cm - margin_cm >= 3.5  # a 3.2 cm picture and the gap
+    ppm = require_tool("pdftoppm")
+    subprocess.run(
+        [ppm, "-png", "-r", "100", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    right = int(text_left_cm / 2.54 * 100) - 5
+    box = image.crop((0, 0, right, image.height // 2)).point(lambda v: 255 if v < 200 else 0)
+    left, _, end, _ = box.getbbox()
+    assert (end - left) / 100 * 2.54 >= 2.5  # ink, for a picture taller than wide
