@@ -96,7 +96,7 @@ SENTENCES = [
     (
         "The referral and assessment team acts fast when a child may be very unsafe.",
         "good",
-        "running-person",
+        "child",  # "unsafe" is a worry picture, "fast" picks nothing
     ),
     ("Staff quickly decide the right thing for most of these children.", "good", "signpost"),
     ("The first contact team is good at listening.", "good", "ear"),
