@@ -1,8 +1,9 @@
-"""Icons: the shipped set, the keyword rule, named icons, and how they are drawn."""
+"""Pictures: the shipped set, the keyword rule and its moods, named pictures, how they are drawn."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,56 +16,75 @@ from render.errors import InputError, close_names
 from render.page.icons import keyword_pattern, load_icons
 from render.page.layouts import find_layout
 
-ICONS = ROOT / "layouts" / "_base" / "icons"
+ICONS = ROOT / "layouts" / "_base" / "pictures"
 EASY_READ = find_layout("easy-read")
 IN_THE_BRIEF = [
     "family",
     "child",
-    "home",
+    "house",
     "school",
     "social-worker",
-    "police",
+    "police-officer",
     "doctor",
     "nurse",
     "meeting",
-    "talk",
-    "listen",
-    "safe",
-    "plan",
+    "talking-head",
+    "ear",
+    "shield",
+    "clipboard",
     "calendar",
-    "waiting",
+    "hourglass",
     "thumbs-up",
-    "needs-work",
-    "question",
-    "phone",
-    "help",
+    "wrench",
+    "question-mark",
+    "telephone",
+    "lifebuoy",
+    "smiling-face",
+    "worried-face",
 ]
 
 
-def test_at_least_40_icons_with_their_licence_and_sources():
+def test_the_openmoji_pictures_with_their_licence_moods_and_readme():
     names = sorted(p.stem for p in ICONS.glob("*.svg"))
-    assert len(names) >= 40
+    assert len(names) == 91
     assert set(IN_THE_BRIEF) <= set(names)
-    assert "MIT License" in (ICONS / "LICENSE").read_text(encoding="utf-8")
-    listed = re.findall(
-        r"^\| ([a-z-]+) \| [a-z0-9-]+ \|$", (ICONS / "README.md").read_text(encoding="utf-8"), re.M
-    )
-    assert sorted(listed) == names
+    assert "Attribution-ShareAlike 4.0" in (ICONS / "LICENSE").read_text(encoding="utf-8")
+    readme = (ICONS / "README.md").read_text(encoding="utf-8")
+    for needed in ("OpenMoji 17.0.0", "`openmoji`", "CC BY-SA 4.0", "What we changed"):
+        assert needed in readme
+    moods = tomllib.loads((ICONS / "pictures.toml").read_text(encoding="utf-8"))
+    assert sorted(moods) == names
+    assert {m["mood"] for m in moods.values()} == {"good", "worry", "neutral"}
+    assert all(m["alt"] for m in moods.values())
+
+
+def test_every_picture_has_a_mood_and_every_alias_a_picture():
+    icons = EASY_READ.icons
+    assert all(icons.mood(n) in ("good", "worry", "neutral") for n in icons.files)
+    assert set(icons.aliases.values()) <= set(icons.files)
+    assert icons.resolve("home") == "house"
+    assert icons.resolve("family") == "family"
 
 
 @pytest.mark.parametrize("icon", sorted(ICONS.glob("*.svg")), ids=lambda p: p.stem)
-def test_every_icon_is_a_well_formed_svg(icon):
+def test_every_picture_is_a_well_formed_square_svg(icon):
     root = ET.parse(icon).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    assert root.get("viewBox") == "0 0 24 24"
+    _, _, width, height = root.get("viewBox").split()
+    assert width == height
+    assert not [e for e in root.iter() if e.tag.split("}")[-1] in ("script", "style", "image")]
 
 
 # The keyword rule, sentence by sentence: (sentence, section, icon)
 SENTENCES = [
-    ("Inspectors praised the hub most for its video calls.", "good", "video"),
-    ("Police staff in Cleveland see a note about neglect on their screens.", "good", "police"),
+    ("Inspectors praised the hub most for its video calls.", "good", "video-camera"),
+    (
+        "Police staff in Cleveland see a note about neglect on their screens.",
+        "good",
+        "police-officer",
+    ),
     ("Your social worker. Talk to them when you next meet.", "talk", "social-worker"),
-    ("Childline. Phone 0800 1111. It is free.", "talk", "phone"),
+    ("Childline. Phone 0800 1111. It is free.", "talk", "telephone"),
     ("A teacher, carer or another adult you trust. Tell them you want to talk.", "talk", "teacher"),
     (
         "Important meetings nearly always happen on time. Social workers take part.",
@@ -72,37 +92,37 @@ SENTENCES = [
         "meeting",
     ),
     ("Far too few children went to their child protection conference.", "better", "meeting"),
-    ("So the hub was slow to look at a few children's cases.", "better", "waiting"),
+    ("So the hub was slow to look at a few children's cases.", "better", "hourglass"),
     (
         "The referral and assessment team acts fast when a child may be very unsafe.",
         "good",
-        "quick",
+        "child",  # "unsafe" is a worry picture, "fast" picks nothing
     ),
-    ("Staff quickly decide the right thing for most of these children.", "good", "decide"),
-    ("The first contact team is good at listening.", "good", "listen"),
-    ("Staff learn together, so their work keeps getting better.", "good", "learn"),
-    ("Many staff work well together to give families early help.", "good", "together"),
+    ("Staff quickly decide the right thing for most of these children.", "good", "signpost"),
+    ("The first contact team is good at listening.", "good", "ear"),
+    ("Staff learn together, so their work keeps getting better.", "good", "books"),
+    ("Many staff work well together to give families early help.", "good", "handshake"),
     ("Inspectors talked to parents. All of them knew why they got help.", "good", "family"),
     ("The full report came out on 15 February 2013.", "next", "report"),
     (
         "Inspectors from Ofsted did this check. They told the council's director.",
         "about",
-        "inspector",
+        "magnifying-glass",
     ),
-    ("The people in charge at the council have not put it into a plan.", "better", "leader"),
+    ("The people in charge at the council have not put it into a plan.", "better", "manager"),
     ("The plan needs targets.", "better", "target"),
-    ("The council will now write a plan.", "next", "plan"),
-    ("Keeping children and young people safe and well matters most to us.", "said", "safe"),
-    ("We are pleased the inspectors saw our progress.", "said", "happy"),
-    ("But we will not stop trying to do better.", "said", "better"),
+    ("The council will now write a plan.", "next", "clipboard"),
+    ("Keeping children and young people safe and well matters most to us.", "said", "shield"),
+    ("We are pleased the inspectors saw our progress.", "said", "smiling-face"),
+    ("But we will not stop trying to do better.", "said", "chart-up"),
     ("School staff in charge of keeping children safe got training.", "good", "school"),
     # "May" the month has a capital; "may" the verb is not a date
     ("It happened in May.", "next", "calendar"),
-    ("Children who may need help.", "good", "help"),
+    ("Children who may need help.", "good", "lifebuoy"),
     # nothing matches: the section's icon, then the neutral one
     ("Everything went well.", "good", "thumbs-up"),
-    ("Everything went well.", "better", "needs-work"),
-    ("Everything went well.", "", "point"),
+    ("Everything went well.", "better", "wrench"),
+    ("Everything went well.", "", "dot"),
 ]
 
 
@@ -136,7 +156,7 @@ def test_keyword_pattern(keyword, text, matches):
     [
         ("famly", ["family"]),
         ("worker", ["social-worker"]),
-        ("thumbs", ["thumbs-up"]),
+        ("thumbs", ["thumbs-up", "thumbs-down"]),
         ("zebra", []),
     ],
 )
@@ -182,22 +202,26 @@ def test_a_named_icon_wins_over_the_rule(tmp_path):
     document = load(path)
     html = render_html(document, EASY_READ, draw_figures(document, EASY_READ))
     talk = html[html.index('id="talk"') : html.index('id="report"')]
-    assert re.findall(r'class="pic pic-([a-z-]+)"', talk) == ["social-worker", "teacher", "help"]
+    assert re.findall(r'class="pic pic-([a-z-]+)"', talk) == [
+        "social-worker",
+        "teacher",
+        "lifebuoy",
+    ]
 
 
 def test_a_layout_can_replace_an_icon_and_its_rules(tmp_path):
-    (tmp_path / "icons").mkdir()
-    (tmp_path / "icons" / "home.svg").write_text(
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "home.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" '
         'height="4"/></svg>',
         encoding="utf-8",
     )
-    (tmp_path / "icons" / "keywords.toml").write_text(
+    (tmp_path / "pictures" / "rules.toml").write_text(
         'neutral = "home"\n[[rules]]\nicon = "home"\nkeywords = ["house"]\n', "utf-8"
     )
     icons = load_icons([tmp_path, *EASY_READ.search_path[1:]])
-    assert icons.files["home"] == tmp_path / "icons" / "home.svg"
-    assert icons.files["phone"] == ICONS / "phone.svg"
+    assert icons.files["home"] == tmp_path / "pictures" / "home.svg"
+    assert icons.files["telephone"] == ICONS / "telephone.svg"
     assert icons.pick("A phone call") == "home"  # only the layout's own rules apply
     assert icons.pick("A big house") == "home"
 
@@ -206,24 +230,24 @@ def test_a_layout_can_replace_an_icon_and_its_rules(tmp_path):
     ("rules", "message"),
     [
         (
-            'neutral = "point"\n[[rules]]\nicon = "hom"\nkeywords = ["house"]\n',
-            "rules[0].icon: there is no icon 'hom' (close names: home)",
+            'neutral = "dot"\n[[rules]]\nicon = "hous"\nkeywords = ["house"]\n',
+            "rules[0].icon: there is no icon 'hous' (close names: house)",
         ),
         (
-            'neutral = "point"\n[[rules]]\nicon = "home"\nkeywords = []\n',
+            'neutral = "dot"\n[[rules]]\nicon = "home"\nkeywords = []\n',
             "rules[0]: 'keywords' must be a list of words",
         ),
         ('neutral = "nothing"\n', "neutral: there is no icon 'nothing'"),
         (
-            'neutral = "point"\n[sections]\ngood = "thumb-up"\n',
-            "sections.good: there is no icon 'thumb-up' (close names: thumbs-up)",
+            'neutral = "dot"\n[sections]\ngood = "thumb-up"\n',
+            "sections.good: there is no icon 'thumb-up' (close names: thumbs-up, thumbs-down)",
         ),
         ("neutral = \n", "this is not valid TOML: Invalid value"),
     ],
 )
 def test_a_bad_keywords_file_is_an_input_error(tmp_path, rules, message):
-    (tmp_path / "icons").mkdir()
-    (tmp_path / "icons" / "keywords.toml").write_text(rules, encoding="utf-8")
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "rules.toml").write_text(rules, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_icons([tmp_path, *EASY_READ.search_path[1:]])
     assert [p.message for p in caught.value.problems] == [message]
@@ -258,7 +282,9 @@ def test_every_point_has_a_decorative_icon_with_a_css_picture(built, source):
     assert len(points) == expected
     styled = set(re.findall(r"\.pic-([a-z-]+) \{ background-image: url\(\"data:image/svg", html))
     for tag in points:
-        name = re.fullmatch(r'<span class="pic pic-([a-z-]+)" aria-hidden="true">', tag)
+        name = re.fullmatch(
+            r'<span class="pic pic-([a-z-]+)" data-picture="\1" aria-hidden="true">', tag
+        )
         assert name, tag
         assert name[1] in styled
 

@@ -13,6 +13,7 @@ _EXPORTS = {
     "draw_figures": "drawings",
     "render_html": "html",
     "icon_files": "icons",
+    "picture_names": "icons",
     "Layout": "layouts",
     "find_layout": "layouts",
     "write_pdf": "pdf",

@@ -16,7 +16,7 @@ import jinja2
 from ..errors import InputError, Problem
 from ..model import Contact, Document, Fact, Picture, Point, Word
 from ..model import markup as text
-from .icons import IconSet
+from .icons import ATTRIBUTION, IconSet
 from .layouts import (
     Layout,
     include_loops,
@@ -57,10 +57,16 @@ class Page:
     icons: IconSet
     figures: Figures
     _seen: set[str] = field(default_factory=set)
+    _shown: set[str] = field(default_factory=set)
 
     def items(self, points: Iterable[Point | Fact], section: str = "") -> list[Item]:
         """An item for each point of ``section`` (a list kind: good, better...)."""
         return [self.item(p, section) for p in points]
+
+    @property
+    def attribution(self) -> str:
+        """The pictures' credit line, when the page so far shows a bundled one."""
+        return ATTRIBUTION if any(map(self.icons.is_bundled, self._shown)) else ""
 
     def item(self, point: Point | Fact | Contact, section: str = "") -> Item:
         """An item for ``point``; hard words are explained at first use."""
@@ -71,11 +77,15 @@ class Page:
         used = set(text.words_in(sentence, [w.word for w in glossary]))
         new = tuple(w for w in glossary if w.word in used and w.word not in self._seen)
         self._seen.update(w.word for w in new)
+        picture = self.picture(getattr(point, "picture", None))
+        icon = self.icons.resolve(point.icon) if point.icon else self.icons.pick(described, section)
+        if picture is None:
+            self._shown.add(icon)
         return Item(
             text=sentence,
-            icon=point.icon or self.icons.pick(described, section),
+            icon=icon,
             words=new,
-            picture=self.picture(getattr(point, "picture", None)),
+            picture=picture,
             figure=self.figures.counts.get(point) if isinstance(point, Fact) else None,
         )
 

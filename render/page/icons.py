@@ -1,13 +1,19 @@
-"""Icons: the picture to the left of every point.
+"""Pictures: the picture to the left of every point.
 
-A layout's icons are the SVG files in the ``icons/`` folders of its search
-path (its own folder first, then ``_base``); a layout's own file replaces a
-shared one of the same name. Which icon a point gets:
+A layout's pictures are the SVG files in the ``pictures/`` folders of its
+search path (its own folder first, then ``_base``); a layout's own file
+replaces a shared one of the same name. Each picture has a mood (``good``,
+``worry`` or ``neutral``) in ``pictures/pictures.toml``. Which picture a
+point gets:
 
-1. the icon its data names (``icon: family``), checked by ``model/validate.py``;
-2. else the first rule of ``icons/keywords.toml`` with a keyword in its text;
-3. else the icon of the section it is in;
-4. else the neutral icon.
+1. the picture its data names (``icon: family``, or an old name from the
+   ``[aliases]`` of ``pictures/rules.toml``), checked by ``model/validate.py``;
+2. else the first rule of ``pictures/rules.toml`` with a keyword in its text
+   whose picture's mood fits the section: never a ``good`` picture in the
+   ``better`` section (to_improve), never a ``worry`` one in ``good``
+   (going_well);
+3. else the picture of the section it is in;
+4. else the neutral picture.
 
 An icon beside a sentence that says everything is decorative. It is drawn
 as a CSS background (``.pic-NAME``), which WeasyPrint does not tag, so it
@@ -20,7 +26,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +34,15 @@ from ..errors import InputError, close_names
 from ..model import markup as text
 from ..source import as_data_url, parse_toml
 
-FOLDER = "icons"
-RULES_FILE = "keywords.toml"
+FOLDER = "pictures"
+RULES_FILE = "rules.toml"
+MOODS_FILE = "pictures.toml"
+MOODS = ("good", "worry", "neutral")
+# the line CC BY-SA 4.0 asks for wherever the bundled pictures are shown
+ATTRIBUTION = "Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0"
+BUNDLED = Path(__file__).resolve().parents[2] / "layouts" / "_base" / FOLDER
+# the mood a section's point must never get
+WRONG_MOOD = {"better": "good", "good": "worry"}
 SVG_NS = "http://www.w3.org/2000/svg"
 
 
@@ -50,18 +63,35 @@ class IconSet:
     rules: tuple[Rule, ...]
     sections: Mapping[str, str]
     neutral: str
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    moods: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
-        return sorted(self.files)
+        """Every name a data file's ``icon:`` may use (aliases too)."""
+        return sorted({*self.files, *self.aliases})
+
+    def mood(self, name: str) -> str:
+        return self.moods.get(name, "neutral")
+
+    def is_bundled(self, name: str) -> bool:
+        """Whether ``name`` is one of the OpenMoji pictures shipped in ``_base``."""
+        path = self.files.get(name)
+        return path is not None and Path(path).resolve().parent == BUNDLED
+
+    def resolve(self, name: str) -> str:
+        """The picture a named ``icon:`` means (an alias's picture)."""
+        return name if name in self.files else self.aliases.get(name, name)
 
     def pick(self, sentence: str, section: str = "") -> str:
-        """The icon for ``sentence`` in ``section`` when the data names none."""
+        """The picture for ``sentence`` in ``section`` when the data names none."""
+        wrong = WRONG_MOOD.get(section)
         flat = text.plain(sentence)
         for rule in self.rules:
-            if rule.pattern.search(flat):
+            if self.mood(rule.icon) != wrong and rule.pattern.search(flat):
                 return rule.icon
-        return self.sections.get(section, self.neutral)
+        default = self.sections.get(section, self.neutral)
+        return default if self.mood(default) != wrong else self.neutral
 
     def stylesheet(self) -> str:
         """One CSS rule per icon: ``.pic-NAME`` with the SVG as a data: URL."""
@@ -75,22 +105,49 @@ class IconSet:
 def load_icons(search_path: Sequence[Path]) -> IconSet:
     """The icons in ``search_path``'s ``icons/`` folders and the first rules file."""
     files = icon_files(search_path)
-    rules_path = next(
-        (f / FOLDER / RULES_FILE for f in search_path if (f / FOLDER / RULES_FILE).is_file()),
-        None,
-    )
-    if rules_path is None:
-        raise InputError.single(search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout")
-    return _read_rules(rules_path, files)
+    icons = _read_rules(_rules_path(search_path), files)
+    moods = _read_moods(search_path, files)
+    return replace(icons, moods=moods)
 
 
 def icon_files(search_path: Sequence[Path]) -> dict[str, Path]:
-    """Each icon's name and file: the SVG files in ``search_path``'s ``icons/``
-    folders (all a data file's ``icon:`` needs, without reading the rules)."""
+    """Each picture's name and file: the SVG files in ``search_path``'s
+    ``pictures/`` folders."""
     files: dict[str, Path] = {}
     for folder in reversed(search_path):  # earlier folders win
         files.update({p.stem: p for p in sorted((folder / FOLDER).glob("*.svg"))})
     return files
+
+
+def picture_names(search_path: Sequence[Path]) -> frozenset[str]:
+    """Every name a data file's ``icon:`` may use: the pictures and the
+    aliases of the rules file."""
+    return frozenset(load_icons(search_path).names)
+
+
+def _rules_path(search_path: Sequence[Path]) -> Path:
+    for folder in search_path:
+        if (folder / FOLDER / RULES_FILE).is_file():
+            return folder / FOLDER / RULES_FILE
+    raise InputError.single(search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout")
+
+
+def _read_moods(search_path: Sequence[Path], files: Mapping[str, Path]) -> dict[str, str]:
+    """Each picture's mood from the ``pictures.toml`` files (earlier folders win)."""
+    moods: dict[str, str] = {}
+    for folder in reversed(search_path):
+        path = folder / FOLDER / MOODS_FILE
+        if not path.is_file():
+            continue
+        data = parse_toml(path, path.read_text(encoding="utf-8"))
+        for name, entry in data.items():
+            mood = entry.get("mood") if isinstance(entry, dict) else None
+            if mood not in MOODS:
+                raise InputError.single(
+                    path, f"{name}.mood: must be one of {', '.join(MOODS)}, not {mood!r}"
+                )
+            moods[name] = mood
+    return moods
 
 
 def keyword_pattern(keyword: str) -> str:
@@ -125,12 +182,16 @@ def _read_rules(path: Path, files: Mapping[str, str | Path]) -> IconSet:
     problems: list[str] = []
     rules = [_rule(i, raw, files, problems) for i, raw in enumerate(data.get("rules", []))]
     sections = data.get("sections", {})
+    aliases = data.get("aliases", {})
     named = [("neutral", data.get("neutral"))]
     named += [(f"sections.{k}", v) for k, v in sections.items()]
+    named += [(f"aliases.{k}", v) for k, v in aliases.items()]
     problems += [_unknown(where, name, files) for where, name in named if name not in files]
     if problems:
         raise InputError.single(path, "; ".join(problems))
-    return IconSet(dict(files), tuple(r for r in rules if r), dict(sections), data["neutral"])
+    return IconSet(
+        dict(files), tuple(r for r in rules if r), dict(sections), data["neutral"], dict(aliases)
+    )
 
 
 def _rule(index: int, raw: Any, files: Mapping[str, Any], problems: list[str]) -> Rule | None:

@@ -35,7 +35,7 @@ from ..model import (
     validate_model,
 )
 from ..model import markup as text
-from ..page import find_layout, icon_files
+from ..page import find_layout, picture_names
 from ..source import MAX_BYTES, FieldPath, Source, field_names, format_field, read_source
 from .units import Lines, TextFile, Unit, align, directives, walk_strings
 
@@ -120,7 +120,7 @@ def read_if_inspection(path: Path, max_bytes: int = MAX_BYTES) -> Source | None:
 @cache
 def default_icons() -> frozenset[str]:
     """The icon names of the default layout: ``build`` refuses any other."""
-    return frozenset(icon_files(find_layout(DEFAULT_LAYOUT).search_path))
+    return picture_names(find_layout(DEFAULT_LAYOUT).search_path)
 
 
 def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
