@@ -44,6 +44,8 @@ def test_a_stage_that_imports_the_command_breaks_the_contract(tmp_path):
 
 def test_each_stage_says_what_it_exports():
     for package in sorted((ROOT / "render").glob("*/__init__.py")):
+        if package.parent.name == "cli":  # the commands, not a stage: nothing to export
+            continue
         text = package.read_text()
         assert text.startswith('"""'), package
         assert "_EXPORTS = {" in text, package
