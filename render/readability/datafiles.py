@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..errors import InputError
+from ..findings import Finding
 from ..model import (
     Document,
     Framework,
@@ -136,6 +137,10 @@ def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
         names=names,
         glossary=tuple(w.word for w in inspection.glossary),
         ignores=comment_directives(source.path, raw),
+        advice=tuple(
+            Finding(p.path, p.line, p.col, "talk-to", p.severity, p.message, field=p.field)
+            for p in document.advice
+        ),
     )
 
 
