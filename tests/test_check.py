@@ -752,7 +752,9 @@ def test_html_documents(tmp_path):
         (8, 32, "numbers", "Three children went"),
     ]
     texts = [s["text"] for s in report.summary["sentences"]]
-    assert texts[:2] == ["Our visit", "What we found"]
+    # the <title> is the browser tab's, not prose (issue 14)
+    assert texts[0] == "What we found"
+    assert "Our visit" not in texts
     assert "A child talks to a social worker." in texts
     assert "p { color: red; }" not in " ".join(texts)
 

@@ -71,6 +71,8 @@ class TextFile:
     names: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
+    language: str = ""  # as declared in the file (lang, language), or ""
+    language_at: tuple[int, int] = (0, 0)
 
 
 def file_kind(path: Path) -> str | None:
