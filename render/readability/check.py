@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +22,10 @@ from ..findings import FileReport, Finding, Measure
 from ..settings import Settings
 from ..source import MAX_BYTES
 from .documents import read_document
+from .language import ANY_LANGUAGE_CHECKS, ANY_LANGUAGE_RULES, Language, file_language
 from .lexicon import bundled_lexicon
 from .rules import RULES, SENTENCE_RULES, Context, Hit, check_sentence, defined_words
-from .scores import Names, Sentence, analyse, score, total
+from .scores import Names, Sentence, analyse, capitalised_words, score, total
 from .targets import ReadingTarget, UnknownTarget, find_target, unknown_target_message
 from .units import ALL_RULES, KINDS, Lines, TextFile, file_kind
 
@@ -220,12 +221,19 @@ class Checked:
     target: ReadingTarget
     sentences: list[Sentence]
     findings: list[Finding]
+    language: Language = Language("en", "assumed")
 
 
 def check_text(file: TextFile, settings: Settings, target: str | None = None) -> FileReport:
     """Analyse ``file`` against its target and apply every enabled rule."""
     chosen = _target(file, settings, target)
-    names = Names.of((*bundled_lexicon().names, *file.names, *settings.names))
+    language = file_language(
+        file.language, " ".join(u.text for u in file.units if not u.path and u.kind != "heading")
+    )
+    names = Names.of(
+        (*bundled_lexicon().names, *file.names, *settings.names),
+        capitalised_words(u.text for u in file.units if u.kind != "heading"),
+    )
     context = Context(
         target=chosen,
         lexicon=bundled_lexicon().with_plain_words(settings.plain_words),
@@ -233,17 +241,20 @@ def check_text(file: TextFile, settings: Settings, target: str | None = None) ->
         known_words=settings.words | {n.lower() for n in settings.names},
         glossary=file.glossary,
         has_glossary_field=file.kind == "inspection",
+        english=language.scored,
     )
     sentences = [s for unit in file.units for s in analyse(unit, names)]
     context.known_words |= defined_words(sentences)
     enabled = set(SENTENCE_RULES) - settings.disable
+    if not language.scored:
+        enabled &= ANY_LANGUAGE_RULES  # the others are English (see language.py)
     findings = [
         _finding(file, sentence, hit, settings)
         for sentence in sentences
         for hit in check_sentence(sentence, context, enabled)
         if not _ignored(file, sentence, hit.rule)
     ]
-    return report(Checked(file, chosen, sentences, findings), settings)
+    return report(Checked(file, chosen, sentences, findings, language), settings)
 
 
 def _target(file: TextFile, settings: Settings, override: str | None) -> ReadingTarget:
@@ -276,6 +287,7 @@ def _finding(file: TextFile, sentence: Sentence, hit: Hit, settings: Settings) -
         field=sentence.unit.field,
         suggestion=hit.suggestion,
         text=sentence.text,
+        parts=hit.parts,
     )
 
 
@@ -284,6 +296,8 @@ def report(checked: Checked, settings: Settings) -> FileReport:
     counts = total(s.counts for s in checked.sentences)
     scores = score(counts)
     limits = checked.target.limits(scores)
+    if not checked.language.scored:
+        limits = [m for m in limits if m.id in ("words_per_sentence", "longest_sentence")]
     longest = max(checked.sentences, key=lambda s: len(s.words), default=None)
     measures = [
         Measure(
@@ -302,6 +316,8 @@ def report(checked: Checked, settings: Settings) -> FileReport:
         measures, findings = [], [_nothing_to_score(checked)]
     elif "reading-target" not in settings.disable:
         findings = _missed(checked, measures, settings) + findings
+    if not checked.language.scored:
+        findings = [_not_scored(checked), *(_at_most_warning(f) for f in findings)]
     passed = all(f.severity != "error" for f in findings)
     return FileReport(
         path=checked.file.path,
@@ -333,6 +349,31 @@ def _missed(checked: Checked, measures: list[Measure], settings: Settings) -> li
     ]
 
 
+def _not_scored(checked: Checked) -> Finding:
+    language, file = checked.language, checked.file
+    line, col = file.language_at if language.how == "declared" else (0, 0)
+    how = f"declared as {language.tag}" if language.how == "declared" else "detected"
+    return Finding(
+        path=file.path,
+        line=line,
+        col=col,
+        rule="language",
+        severity="note",
+        field="language" if line and file.kind in ("inspection", "framework") else "",
+        message=f"not scored: the file is in {language.name} ({how}), and no readability "
+        f"formula or word list easyread has is validated for {language.name}",
+        suggestion=f"checked in any language: {ANY_LANGUAGE_CHECKS}; no grade, reading "
+        "ease or word advice. Ask a reader of the language to check it",
+    )
+
+
+def _at_most_warning(finding: Finding) -> Finding:
+    """In a language easyread cannot score, the target's limits (set for English) only warn."""
+    if finding.severity != "error":
+        return finding
+    return replace(finding, severity="warning")
+
+
 def _nothing_to_score(checked: Checked) -> Finding:
     return Finding(
         path=checked.file.path,
@@ -361,6 +402,12 @@ def summary(checked: Checked, scores: Any) -> dict[str, Any]:
     return {
         "document": {
             "kind": checked.file.kind,
+            "language": {
+                "code": checked.language.code,
+                "name": checked.language.name,
+                "how": checked.language.how,
+                "scored": checked.language.scored,
+            },
             "scores": scores.as_dict(),
             "reading_age": scores.reading_age,
         },
@@ -406,6 +453,13 @@ def one_line(report: FileReport) -> str:
     """A one-line summary for ``easyread build``."""
     scores = report.summary["document"]["scores"]
     verdict = "meets" if report.passed else "misses"
+    language = report.summary["document"]["language"]
+    if not language["scored"]:
+        return (
+            f"{report.path}: not scored: written in {language['name']}; "
+            f"{scores['words_per_sentence']:g} words a sentence, "
+            f"longest {scores['longest_sentence']}"
+        )
     return (
         f"{report.path}: {verdict} {report.about}: "
         f"grade {scores['flesch_kincaid_grade']:g}, "

@@ -136,7 +136,15 @@ def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
         names=names,
         glossary=tuple(w.word for w in inspection.glossary),
         ignores=comment_directives(source.path, raw),
+        **_declared_language(source),
     )
+
+
+def _declared_language(source: Source) -> dict[str, Any]:
+    """The ``language`` the data file writes (not the model's default), and where."""
+    if not isinstance(source.data.get("language"), str):
+        return {}
+    return {"language": source.data["language"], "language_at": source.where(("language",))}
 
 
 def framework_file(source: Source, raw: Lines) -> TextFile:
@@ -150,6 +158,7 @@ def framework_file(source: Source, raw: Lines) -> TextFile:
         units=data_units(source, raw, framework.model_dump()),
         names=(framework.inspectorate,),
         ignores=comment_directives(source.path, raw),
+        **_declared_language(source),
     )
 
 

@@ -60,6 +60,18 @@ class Lexicon:
 
 
 @cache
+def word_kinds(word: str) -> frozenset[str]:
+    """What ``word`` can be in English ("VERB", "NOUN"...) by lemminflect; empty if unknown.
+
+    lemminflect ships its tables in the package; it is loaded on the first call
+    only (a long sentence's split, a capitalised first word that may be a name).
+    """
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.replace("’", "'")))
+
+
+@cache
 def bundled_lexicon() -> Lexicon:
     """The lists shipped with easyread."""
     plain = _toml("plain-words.toml")

@@ -1,70 +1,119 @@
 """Where to break a long sentence, for the ``sentence-too-long`` advice.
 
-A break goes after a comma, colon or dash, or before a word that can start a
-new sentence ("because", "which"...); every part keeps at least
-``MIN_PART`` words. The advice names the words before each break and the
-length of every part.
+A break must leave whole sentences: every part has a subject and a verb of
+its own, and none starts with a word that ties it to the part before ("who",
+"which", "whether", "that"...). So a break goes:
+
+- after a comma, semicolon, colon or dash, or before "and", "but", "so",
+  "or" or "then", when the words after it make a sentence on their own
+  ("..., and they listen" -> "They listen."; "but" and "so" stay: "But
+  they listen.");
+- before "because", which becomes "This is because ...";
+- before ", which" followed by a verb, which becomes "This ..."
+
+and never inside a name ("the Education and Inspections Act") or a fixed
+phrase ("as well as", "so that", "more or less"). Each part keeps at least
+``MIN_PART`` words. The advice shows the sentences a split would make (and
+``parts`` lists them); when no break leaves whole sentences it names the
+part to make a sentence of its own.
+
+Subject and verb are told from word lists, not a parser: a verb is an
+auxiliary ("is", "can", "has") or a word lemminflect knows as a verb, after
+a word that can be its subject (a pronoun, a name, a noun), and not after
+"to" or "the".
 """
 
 from __future__ import annotations
 
-from .scores import Word
+from dataclasses import dataclass
 
-# Words a new sentence can start with. "and" and "or" are weaker breaks:
-# they more often join two nouns ("children and families") than two ideas,
-# so they are used only when a sentence has no other place to break.
-BREAK_BEFORE = frozenset(
-    [
-        "but",
-        "so",
-        "because",
-        "which",
-        "who",
-        "when",
-        "while",
-        "although",
-        "though",
-        "if",
-        "where",
-        "until",
-        "before",
-        "after",
-        "unless",
-        "whether",
-    ]
+from .lexicon import word_kinds
+from .scores import Names, Word
+
+MIN_PART = 4
+JOINERS = frozenset({"and", "but", "so", "or", "then", "yet"})
+DROPPED = frozenset({"and", "or", "then"})  # "..., and they ..." -> "They ..."
+TIED = frozenset(
+    "who whom whose which whether that where when while although though if unless until "
+    "because since as whereas whatever whoever wherever whenever how what why than "
+    "including like such".split()
 )
-WEAK_BREAK_BEFORE = frozenset({"and", "or"})
-MIN_PART = 5
+AUXILIARIES = frozenset(
+    "is are was were am be been has have had do does did can could will would shall "
+    "should may might must isn't aren't wasn't weren't hasn't haven't don't doesn't "
+    "didn't can't cannot won't wouldn't shouldn't".split()
+)
+OPENS_CLAUSE = frozenset(
+    "if when while although though unless until whether because since whereas".split()
+)
+SUBJECT_PRONOUNS = frozenset("i you he she it we they there this".split())
+VERB_WITHIN = 6  # a new sentence's verb comes within its first words
+PRONOUNS = frozenset(
+    "i you he she it we they this that these those there everyone everybody someone "
+    "somebody nobody people who each".split()
+)
+NOT_SUBJECT = frozenset(
+    "the a an to of in on at by for from with about into over under after before "
+    "our their his her its my your some many most all every no any more less very "
+    "not also only just than as".split()
+)
+# Phrases a break never goes inside (the break would fall before the word at ``at``).
+FIXED = (
+    ("as", "well", "as"),
+    ("such", "as"),
+    ("so", "that"),
+    ("so", "as"),
+    ("so", "far"),
+    ("so", "much"),
+    ("so", "many"),
+    ("and", "so", "on"),
+    ("more", "or", "less"),
+    ("or", "so"),
+    ("rather", "than"),
+    ("whether", "or", "not"),
+    ("and", "then", "some"),
+)
 
 
-def suggest_split(words: tuple[Word, ...], sentence_text: str, limit: int) -> str:
-    """Where to break a long sentence so every part fits ``limit``."""
-    breaks = split_points(words, sentence_text, limit)
-    if not breaks:
-        return f"say one idea per sentence, in {limit} words or fewer"
-    shown = [f'"…{_before(words, sentence_text, b)}"' for b in breaks]
-    parts = [b - a for a, b in zip([0, *breaks], [*breaks, len(words)], strict=True)]
-    rest = f"; then shorten the parts over {limit} words" if max(parts) > limit else ""
-    return (
-        f"break it after {' and after '.join(shown)} "
-        "and start a new sentence each time "
-        f"({' + '.join(map(str, parts))} words){rest}"
+@dataclass(frozen=True)
+class Split:
+    """The advice for one long sentence, and the sentences it would make."""
+
+    advice: str
+    parts: tuple[str, ...] = ()
+
+
+def suggest_split(
+    words: tuple[Word, ...], sentence_text: str, limit: int, names: Names | None = None
+) -> Split:
+    """How to make a long sentence into sentences of ``limit`` words or fewer."""
+    named = _name_spans(words, sentence_text, names or Names())
+    points = split_points(words, sentence_text, limit, named)
+    if not points:
+        return Split(_no_break(words, sentence_text, limit))
+    bounds = [0, *points, len(words)]
+    parts = tuple(
+        _part(words, sentence_text, a, b, last=b == len(words))
+        for a, b in zip(bounds, bounds[1:], strict=False)
     )
+    counts = [len(p.split()) for p in parts]
+    rest = f"; then shorten the parts over {limit} words" if max(counts) > limit else ""
+    shown = " ".join(f'"{p}"' for p in parts)
+    return Split(f"make it {len(parts)} sentences: {shown}{rest}", parts)
 
 
-def split_points(words: tuple[Word, ...], sentence_text: str, limit: int) -> list[int]:
-    """Word indexes to break before: each part as long as ``limit`` allows.
-
-    A break goes after a comma, colon or dash, or before a joining word
-    ("because", "which"...); every part keeps at least ``MIN_PART`` words.
-    When no break fits the limit, the first one past it is used.
-    """
+def split_points(
+    words: tuple[Word, ...], sentence_text: str, limit: int, named: set[int] | None = None
+) -> list[int]:
+    """Word indexes to break before, each part a whole sentence and as long as fits."""
+    named = named or set()
     points: list[int] = []
     start = 0
     while len(words) - start > limit:
-        span = range(start + MIN_PART, len(words) - MIN_PART + 1)
-        candidates = [i for i in span if _can_break(words, sentence_text, i)] or [
-            i for i in span if words[i].text.lower() in WEAK_BREAK_BEFORE
+        candidates = [
+            i
+            for i in range(start + MIN_PART, len(words) - MIN_PART + 1)
+            if i not in named and _can_break(words, sentence_text, start, i)
         ]
         if not candidates:
             break
@@ -74,19 +123,125 @@ def split_points(words: tuple[Word, ...], sentence_text: str, limit: int) -> lis
     return points
 
 
-def _can_break(words: tuple[Word, ...], sentence_text: str, index: int) -> bool:
-    gap = sentence_text[words[index - 1].end : words[index].start]
-    word, before = words[index].text.lower(), words[index - 1].text.lower()
-    following = words[index + 1].text.lower() if index + 1 < len(words) else ""
-    if word in BREAK_BEFORE and before in WEAK_BREAK_BEFORE:
-        return False  # break before "and which", not between them
+def _can_break(words: tuple[Word, ...], text: str, start: int, index: int) -> bool:
+    lower = [w.text.lower() for w in words]
+    gap = text[words[index - 1].end : words[index].start]
+    word = lower[index]
+    if any(lower[index : index + len(p)] == list(p) for p in FIXED):
+        return False
+    if any(lower[index - k : index - k + len(p)] == list(p) for p in FIXED for k in (1, 2)):
+        return False  # inside "as well as", "more or less"
+    marked = any(mark in gap for mark in ",;:–—")
+    if not (marked or word in JOINERS or word in ("because", "which")):
+        return False
+    if word == "which" and not (marked and _is_verb(lower, index + 1)):
+        return False
+    if OPENS_CLAUSE & set(lower[start + 1 : index]):
+        return False  # "if it is a big problem" needs the part after it
+    before = lower[start:index] if start == 0 else _rewrite(lower[start:index])
+    if before is None or not is_clause(before):
+        return False
+    after = _rewrite(lower[index:])
+    if after is None or not is_clause(after[:VERB_WITHIN]):
+        return False
+    if marked or word in ("because", "which"):
+        return True
+    # no comma before "and", "so"...: only a pronoun and its verb start a new sentence
+    head = after[1:] if after[0] in JOINERS else after
+    return len(head) > 1 and head[0] in SUBJECT_PRONOUNS and _is_verb(head, 1)
+
+
+def _rewrite(rest: list[str]) -> list[str] | None:
+    """The words after a break as a sentence of their own, or None if they are not one."""
+    first = rest[0]
+    if first in DROPPED:
+        rest = rest[1:]
+    elif first == "because":
+        rest = ["this", "is", *rest]
+    elif first == "which":
+        rest = ["this", *rest[1:]]
+    return rest or None
+
+
+def is_clause(words: list[str]) -> bool:
+    """Do ``words`` (lower case) make a sentence: a subject, then a verb?"""
+    if not words or words[0] in TIED or words[0] in ("to", "of"):
+        return False
+    for index in range(1, len(words)):
+        if _is_verb(words, index) and _has_subject(words[:index]):
+            if not _in_relative(words, index):
+                return True
+    return False
+
+
+def _in_relative(words: list[str], verb: int) -> bool:
+    """"the things we told": a pronoun right after a noun starts a clause inside it."""
+    if verb < 2 or words[verb - 1] not in SUBJECT_PRONOUNS:
+        return False
+    noun = words[verb - 2]
+    return not (noun in NOT_SUBJECT or noun in TIED or noun in JOINERS or noun in PRONOUNS)
+
+
+def _has_subject(words: list[str]) -> bool:
+    last = words[-1]
+    if last in NOT_SUBJECT or last in TIED or last in JOINERS:
+        return last in PRONOUNS
+    if words[0] in TIED:
+        return False
+    return True
+
+
+def _is_verb(words: list[str], index: int) -> bool:
+    if index >= len(words):
+        return False
+    word = words[index]
+    if word in AUXILIARIES:
+        return True
+    before = words[index - 1] if index else ""
+    if before in NOT_SUBJECT and before not in PRONOUNS:
+        return False
+    kinds = word_kinds(word)
+    if "VERB" not in kinds:
+        return False
+    if not kinds & {"NOUN", "ADJ", "ADV"}:
+        return True  # only ever a verb: "told", "gets"
+    # "help" is a verb after a pronoun or a word that is only a noun: "they help"
+    return before in SUBJECT_PRONOUNS or word_kinds(before) == {"NOUN"}
+
+
+
+def _part(words: tuple[Word, ...], text: str, a: int, b: int, last: bool) -> str:
+    lower = words[a].text.lower()
+    body = text[words[a].start : words[b - 1].end]
+    if a and lower in DROPPED:
+        body = text[words[a + 1].start : words[b - 1].end]
+    elif a and lower == "because":
+        body = "This is " + body
+    elif a and lower == "which":
+        body = "This" + body[len("which") :]
+    end = text[words[b - 1].end :].strip() if last else ""
+    return body[:1].upper() + body[1:] + (end if end[:1] in (".", "!", "?") else ".")
+
+
+def _name_spans(words: tuple[Word, ...], text: str, names: Names) -> set[int]:
+    """Indexes no break may go before: inside a name ("Education and Inspections Act")."""
+    inside: set[int] = set()
+    for a, b in names.spans(text):
+        inside |= {i for i, w in enumerate(words) if a < w.start < b}
+    for index in range(1, len(words) - 1):
+        before, word, after = words[index - 1].text, words[index].text, words[index + 1].text
+        if word.lower() in ("and", "of", "for", "&") and before[:1].isupper() and after[:1].isupper():
+            inside |= {index, index + 1}
+    return inside
+
+
+def _no_break(words: tuple[Word, ...], text: str, limit: int) -> str:
+    lower = [w.text.lower() for w in words]
+    tied = next((i for i in range(MIN_PART, len(words)) if lower[i] in TIED - {"as", "than"}), None)
+    if tied is None:
+        return f"say one idea per sentence, in {limit} words or fewer"
+    clause = text[words[tied].start : words[min(tied + 5, len(words) - 1)].end]
     return (
-        any(mark in gap for mark in ",;:–—")
-        or word in BREAK_BEFORE
-        or (word in WEAK_BREAK_BEFORE and following in BREAK_BEFORE)
+        f'make the part that starts "{clause}…" a sentence of its own, with its own '
+        f"subject and verb, then say one idea per sentence, in {limit} words or fewer"
     )
-
-
-def _before(words: tuple[Word, ...], sentence_text: str, index: int) -> str:
-    first = words[max(index - 4, 0)].start
-    return sentence_text[first : words[index - 1].end]
