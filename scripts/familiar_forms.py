@@ -29,7 +29,9 @@ def forms() -> str:
     found: set[str] = set()
     for word in familiar_words():
         for inflections in getAllInflections(word).values():
-            found |= {f.lower() for f in inflections if f.isalpha() and not familiar_by_rules(f.lower())}
+            found |= {
+                f.lower() for f in inflections if f.isalpha() and not familiar_by_rules(f.lower())
+            }
     return HEADER + "".join(f"{f}\n" for f in sorted(found))
 
 

@@ -196,7 +196,7 @@ MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )([A-Z][\w'’-]+)")
 
 
 def _starts_title_run(tokens: list[tuple[str, int]]) -> bool:
-    """A sentence that starts with a name of several capitalised words: "Local Safeguarding Board"."""
+    """Does the sentence start with a name of capitalised words ("Local Safeguarding Board")?"""
     if len(tokens) < 2 or not tokens[0][0][:1].isupper() or tokens[0][0] == "I":
         return False
     following = tokens[1][0]

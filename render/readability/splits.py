@@ -34,28 +34,163 @@ MIN_PART = 4
 JOINERS = frozenset({"and", "but", "so", "or", "then", "yet"})
 DROPPED = frozenset({"and", "or", "then"})  # "..., and they ..." -> "They ..."
 TIED = frozenset(
-    "who whom whose which whether that where when while although though if unless until "
-    "because since as whereas whatever whoever wherever whenever how what why than "
-    "including like such".split()
+    [
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "whether",
+        "that",
+        "where",
+        "when",
+        "while",
+        "although",
+        "though",
+        "if",
+        "unless",
+        "until",
+        "because",
+        "since",
+        "as",
+        "whereas",
+        "whatever",
+        "whoever",
+        "wherever",
+        "whenever",
+        "how",
+        "what",
+        "why",
+        "than",
+        "including",
+        "like",
+        "such",
+    ]
 )
 AUXILIARIES = frozenset(
-    "is are was were am be been has have had do does did can could will would shall "
-    "should may might must isn't aren't wasn't weren't hasn't haven't don't doesn't "
-    "didn't can't cannot won't wouldn't shouldn't".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "can't",
+        "cannot",
+        "won't",
+        "wouldn't",
+        "shouldn't",
+    ]
 )
 OPENS_CLAUSE = frozenset(
-    "if when while although though unless until whether because since whereas".split()
+    [
+        "if",
+        "when",
+        "while",
+        "although",
+        "though",
+        "unless",
+        "until",
+        "whether",
+        "because",
+        "since",
+        "whereas",
+    ]
 )
-SUBJECT_PRONOUNS = frozenset("i you he she it we they there this".split())
+SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there", "this"])
 VERB_WITHIN = 6  # a new sentence's verb comes within its first words
 PRONOUNS = frozenset(
-    "i you he she it we they this that these those there everyone everybody someone "
-    "somebody nobody people who each".split()
+    [
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "people",
+        "who",
+        "each",
+    ]
 )
 NOT_SUBJECT = frozenset(
-    "the a an to of in on at by for from with about into over under after before "
-    "our their his her its my your some many most all every no any more less very "
-    "not also only just than as".split()
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "about",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "some",
+        "many",
+        "most",
+        "all",
+        "every",
+        "no",
+        "any",
+        "more",
+        "less",
+        "very",
+        "not",
+        "also",
+        "only",
+        "just",
+        "than",
+        "as",
+    ]
 )
 # Phrases a break never goes inside (the break would fall before the word at ``at``).
 FIXED = (
@@ -167,15 +302,14 @@ def is_clause(words: list[str]) -> bool:
     """Do ``words`` (lower case) make a sentence: a subject, then a verb?"""
     if not words or words[0] in TIED or words[0] in ("to", "of"):
         return False
-    for index in range(1, len(words)):
-        if _is_verb(words, index) and _has_subject(words[:index]):
-            if not _in_relative(words, index):
-                return True
-    return False
+    return any(
+        _is_verb(words, index) and _has_subject(words[:index]) and not _in_relative(words, index)
+        for index in range(1, len(words))
+    )
 
 
 def _in_relative(words: list[str], verb: int) -> bool:
-    """"the things we told": a pronoun right after a noun starts a clause inside it."""
+    """In "the things we told", a pronoun right after a noun starts a clause inside it."""
     if verb < 2 or words[verb - 1] not in SUBJECT_PRONOUNS:
         return False
     noun = words[verb - 2]
@@ -186,9 +320,7 @@ def _has_subject(words: list[str]) -> bool:
     last = words[-1]
     if last in NOT_SUBJECT or last in TIED or last in JOINERS:
         return last in PRONOUNS
-    if words[0] in TIED:
-        return False
-    return True
+    return words[0] not in TIED
 
 
 def _is_verb(words: list[str], index: int) -> bool:
@@ -207,7 +339,6 @@ def _is_verb(words: list[str], index: int) -> bool:
         return True  # only ever a verb: "told", "gets"
     # "help" is a verb after a pronoun or a word that is only a noun: "they help"
     return before in SUBJECT_PRONOUNS or word_kinds(before) == {"NOUN"}
-
 
 
 def _part(words: tuple[Word, ...], text: str, a: int, b: int, last: bool) -> str:
@@ -230,7 +361,11 @@ def _name_spans(words: tuple[Word, ...], text: str, names: Names) -> set[int]:
         inside |= {i for i, w in enumerate(words) if a < w.start < b}
     for index in range(1, len(words) - 1):
         before, word, after = words[index - 1].text, words[index].text, words[index + 1].text
-        if word.lower() in ("and", "of", "for", "&") and before[:1].isupper() and after[:1].isupper():
+        if (
+            word.lower() in ("and", "of", "for", "&")
+            and before[:1].isupper()
+            and after[:1].isupper()
+        ):
             inside |= {index, index + 1}
     return inside
 
