@@ -121,7 +121,47 @@ OPENS_CLAUSE = frozenset(
         "whereas",
     ]
 )
-SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there", "this"])
+CLAUSE_WORDS = OPENS_CLAUSE | frozenset(["that", "who", "whom", "whose", "which", "where"])
+BETWEEN = frozenset(
+    ["all", "also", "often", "always", "never", "sometimes", "usually", "still", "just", "only"]
+    + ["both", "really"]
+)
+SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
+DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
+# The words a new sentence made by a split may start with: a pronoun or a
+# determiner ("The council ...", "They ..."), else a name.
+STARTS_SENTENCE = (
+    SUBJECT_PRONOUNS
+    | DEMONSTRATIVES
+    | frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "our",
+            "their",
+            "his",
+            "her",
+            "its",
+            "my",
+            "your",
+            "each",
+            "every",
+            "some",
+            "many",
+            "most",
+            "all",
+            "no",
+            "both",
+        ]
+    )
+)
+OPENERS = "\"'“‘(["
+CLOSERS = "\"'”’)]"
+KEPT_JOINERS = frozenset({"but", "so", "yet"})
+NUMERALS = frozenset(
+    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c", "d", "e", "f"]
+)
 VERB_WITHIN = 6  # a new sentence's verb comes within its first words
 PRONOUNS = frozenset(
     [
@@ -207,6 +247,12 @@ FIXED = (
     ("rather", "than"),
     ("whether", "or", "not"),
     ("and", "then", "some"),
+    ("he", "or", "she"),
+    ("his", "or", "her"),
+    ("him", "or", "her"),
+    ("and", "or"),
+    ("but", "not", "limited"),
+    ("but", "excluding"),
 )
 
 
@@ -262,28 +308,32 @@ def _can_break(words: tuple[Word, ...], text: str, start: int, index: int) -> bo
     lower = [w.text.lower() for w in words]
     gap = text[words[index - 1].end : words[index].start]
     word = lower[index]
-    if any(lower[index : index + len(p)] == list(p) for p in FIXED):
-        return False
-    if any(lower[index - k : index - k + len(p)] == list(p) for p in FIXED for k in (1, 2)):
-        return False  # inside "as well as", "more or less"
+    if any(lower[index - k : index - k + len(p)] == list(p) for p in FIXED for k in (0, 1, 2)):
+        return False  # at or inside "as well as", "he or she", "so that"
     marked = any(mark in gap for mark in ",;:–—")
     if not (marked or word in JOINERS or word in ("because", "which")):
         return False
-    if word == "which" and not (marked and _is_verb(lower, index + 1)):
+    if word == "which" and not (marked and _is_verb(["this", *lower[index + 1 :]], 1)):
         return False
     if OPENS_CLAUSE & set(lower[start + 1 : index]):
         return False  # "if it is a big problem" needs the part after it
     before = lower[start:index] if start == 0 else _rewrite(lower[start:index])
-    if before is None or not is_clause(before):
+    if before is None or not is_clause(before) or _dangling(before):
         return False
     after = _rewrite(lower[index:])
     if after is None or not is_clause(after[:VERB_WITHIN]):
         return False
+    head = after[1:] if after[0] in KEPT_JOINERS else after
+    if not head or not (head[0] in STARTS_SENTENCE or _is_name(words, len(lower) - len(head))):
+        return False  # "..., written communication sent to" is not a sentence
     if marked or word in ("because", "which"):
         return True
     # no comma before "and", "so"...: only a pronoun and its verb start a new sentence
-    head = after[1:] if after[0] in JOINERS else after
     return len(head) > 1 and head[0] in SUBJECT_PRONOUNS and _is_verb(head, 1)
+
+
+def _is_name(words: tuple[Word, ...], index: int) -> bool:
+    return 0 <= index < len(words) and words[index].name
 
 
 def _rewrite(rest: list[str]) -> list[str] | None:
@@ -299,13 +349,29 @@ def _rewrite(rest: list[str]) -> list[str] | None:
 
 
 def is_clause(words: list[str]) -> bool:
-    """Do ``words`` (lower case) make a sentence: a subject, then a verb?"""
-    if not words or words[0] in TIED or words[0] in ("to", "of"):
+    """Do ``words`` (lower case) make a sentence: a subject, then its verb?
+
+    The verb must follow a word that can be its subject (a pronoun, a noun, a
+    name), and must not be the verb of a clause inside a noun ("the things
+    we told"). A part that starts with a joining word, an auxiliary ("Should
+    any part...") or a list number ("(1)", "ii.") is not a sentence.
+    """
+    if not words or words[0] in TIED or words[0] in ("to", "of") or words[0] in AUXILIARIES:
+        return False
+    if words[0].isdigit() or (words[0] in NUMERALS and not _is_verb(words, 1)):
         return False
     return any(
-        _is_verb(words, index) and _has_subject(words[:index]) and not _in_relative(words, index)
+        _is_verb(words, index)
+        and _is_subject(words, _skip_between(words, index) - 1)
+        and not _in_relative(words, index)
         for index in range(1, len(words))
     )
+
+
+def _dangling(words: list[str]) -> bool:
+    """Does the part end in a clause with no verb: "...to the extent that he"?"""
+    last = max((i for i, w in enumerate(words) if w in CLAUSE_WORDS), default=-1)
+    return last > 0 and not any(_is_verb(words, i) for i in range(last + 1, len(words)))
 
 
 def _in_relative(words: list[str], verb: int) -> bool:
@@ -316,11 +382,22 @@ def _in_relative(words: list[str], verb: int) -> bool:
     return not (noun in NOT_SUBJECT or noun in TIED or noun in JOINERS or noun in PRONOUNS)
 
 
-def _has_subject(words: list[str]) -> bool:
-    last = words[-1]
-    if last in NOT_SUBJECT or last in TIED or last in JOINERS:
-        return last in PRONOUNS
-    return words[0] not in TIED
+def _skip_between(words: list[str], index: int) -> int:
+    """Step back over "all", "often"... between a subject and its verb."""
+    while index > 1 and words[index - 1] in BETWEEN:
+        index -= 1  # "the services all work", "they often visit"
+    return index
+
+
+def _is_subject(words: list[str], index: int) -> bool:
+    """Can ``words[index]`` be the subject (or end of it) of the verb after it?"""
+    word = words[index]
+    if word in PRONOUNS:
+        return True
+    if word in NOT_SUBJECT or word in TIED or word in JOINERS or word in AUXILIARIES:
+        return False
+    kinds = word_kinds(word)
+    return not kinds or "NOUN" in kinds or "PROPN" in kinds
 
 
 def _is_verb(words: list[str], index: int) -> bool:
@@ -329,6 +406,7 @@ def _is_verb(words: list[str], index: int) -> bool:
     word = words[index]
     if word in AUXILIARIES:
         return True
+    index = _skip_between(words, index)
     before = words[index - 1] if index else ""
     if before in NOT_SUBJECT and before not in PRONOUNS:
         return False
@@ -337,20 +415,30 @@ def _is_verb(words: list[str], index: int) -> bool:
         return False
     if not kinds & {"NOUN", "ADJ", "ADV"}:
         return True  # only ever a verb: "told", "gets"
-    # "help" is a verb after a pronoun or a word that is only a noun: "they help"
-    return before in SUBJECT_PRONOUNS or word_kinds(before) == {"NOUN"}
+    # "help" is a verb after "they", or after "this" that starts the part: "This helps"
+    if before in SUBJECT_PRONOUNS or (index == 1 and before in DEMONSTRATIVES):
+        return True
+    # or after a plural noun: "social workers visit"
+    plural = before.endswith("s") and before not in PRONOUNS and before not in DEMONSTRATIVES
+    return plural and "NOUN" in word_kinds(before)
 
 
 def _part(words: tuple[Word, ...], text: str, a: int, b: int, last: bool) -> str:
+    """The words ``a`` to ``b`` as a sentence: capital, full stop, rewritten start."""
     lower = words[a].text.lower()
-    body = text[words[a].start : words[b - 1].end]
-    if a and lower in DROPPED:
-        body = text[words[a + 1].start : words[b - 1].end]
-    elif a and lower == "because":
+    first = a + 1 if a and lower in DROPPED else a
+    begin = 0 if a == 0 else words[first].start
+    while a and begin > words[first - 1].end and text[begin - 1] in OPENERS:
+        begin -= 1
+    finish = words[b - 1].end
+    while finish < len(text) and text[finish] in CLOSERS:
+        finish += 1
+    body = text[begin:finish]
+    if a and lower == "because":
         body = "This is " + body
     elif a and lower == "which":
         body = "This" + body[len("which") :]
-    end = text[words[b - 1].end :].strip() if last else ""
+    end = text[finish:].strip() if last else ""
     return body[:1].upper() + body[1:] + (end if end[:1] in (".", "!", "?") else ".")
 
 
