@@ -151,3 +151,15 @@ def test_familiar_forms_file_matches_lemminflect():
     script = ROOT / "scripts" / "familiar_forms.py"
     result = subprocess.run([sys.executable, str(script), "--check"], cwd=ROOT)
     assert result.returncode == 0, "run python scripts/familiar_forms.py"
+
+
+def test_word_kinds_read_from_lemminflect_tables_match_its_api():
+    from lemminflect import getAllLemmas
+
+    from render.readability.lexicon import english_words, word_kinds
+
+    rows = english_words().decode().splitlines()
+    words = [w for w, _, _ in (r.partition("\t") for r in rows) if w.islower()][::25]
+    assert len(words) > 2000
+    assert [w for w in words if word_kinds(w) != frozenset(getAllLemmas(w))] == []
+    assert word_kinds("kensington") == frozenset()

@@ -256,6 +256,11 @@ FIXED = (
 )
 
 
+FIXED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in FIXED:
+    FIXED_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
 @dataclass(frozen=True)
 class Split:
     """The advice for one long sentence, and the sentences it would make."""
@@ -287,14 +292,15 @@ def split_points(
     words: tuple[Word, ...], sentence_text: str, limit: int, named: set[int] | None = None
 ) -> list[int]:
     """Word indexes to break before, each part a whole sentence and as long as fits."""
-    named = named or set()
+    lower = [w.text.lower() for w in words]
+    blocked = (named or set()) | _in_fixed_phrases(lower)
     points: list[int] = []
     start = 0
     while len(words) - start > limit:
         candidates = [
             i
             for i in range(start + MIN_PART, len(words) - MIN_PART + 1)
-            if i not in named and _can_break(words, sentence_text, start, i)
+            if i not in blocked and _can_break(words, lower, sentence_text, start, i)
         ]
         if not candidates:
             break
@@ -304,12 +310,21 @@ def split_points(
     return points
 
 
-def _can_break(words: tuple[Word, ...], text: str, start: int, index: int) -> bool:
-    lower = [w.text.lower() for w in words]
+def _in_fixed_phrases(lower: list[str]) -> set[int]:
+    """Indexes a break may not go before: at or inside "as well as", "he or she"..."""
+    blocked: set[int] = set()
+    for index, word in enumerate(lower):
+        for phrase in FIXED_BY_FIRST.get(word, ()):
+            if lower[index : index + len(phrase)] == list(phrase):
+                blocked |= set(range(index, index + len(phrase)))
+    return blocked
+
+
+def _can_break(
+    words: tuple[Word, ...], lower: list[str], text: str, start: int, index: int
+) -> bool:
     gap = text[words[index - 1].end : words[index].start]
     word = lower[index]
-    if any(lower[index - k : index - k + len(p)] == list(p) for p in FIXED for k in (0, 1, 2)):
-        return False  # at or inside "as well as", "he or she", "so that"
     marked = any(mark in gap for mark in ",;:–—")
     if not (marked or word in JOINERS or word in ("because", "which")):
         return False
