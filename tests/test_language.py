@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
@@ -65,20 +66,23 @@ def test_welsh_markdown_with_language_in_front_matter(tmp_path):
     )
 
 
-def test_welsh_html_with_lang(tmp_path):
-    path = tmp_path / "cy.html"
-    path.write_text(f'<html lang="cy-GB"><body><main><p>{WELSH}</p></main></body></html>')
+@pytest.mark.parametrize(
+    ("name", "text", "how"),
+    [
+        (
+            "cy.html",
+            f'<html lang="cy-GB"><body><main><p>{WELSH}</p></main></body></html>',
+            "declared as cy-GB",
+        ),
+        ("cy.txt", WELSH + "\n", "detected"),  # no declaration: detected
+    ],
+)
+def test_welsh_html_with_lang_and_welsh_text_without_one(tmp_path, name, text, how):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
     code, report, _ = check(path)
     assert code == 0
-    only_note(report, "declared as cy-GB")
-
-
-def test_welsh_without_a_declaration_is_detected(tmp_path):
-    path = tmp_path / "cy.txt"
-    path.write_text(WELSH + "\n", encoding="utf-8")
-    code, report, _ = check(path)
-    assert code == 0
-    only_note(report, "detected")
+    only_note(report, how)
 
 
 def test_french_gets_no_english_advice(tmp_path):

@@ -31,207 +31,53 @@ from .lexicon import word_kinds
 from .scores import Names, Word
 
 MIN_PART = 4
-JOINERS = frozenset({"and", "but", "so", "or", "then", "yet"})
-DROPPED = frozenset({"and", "or", "then"})  # "..., and they ..." -> "They ..."
-TIED = frozenset(
-    [
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "whether",
-        "that",
-        "where",
-        "when",
-        "while",
-        "although",
-        "though",
-        "if",
-        "unless",
-        "until",
-        "because",
-        "since",
-        "as",
-        "whereas",
-        "whatever",
-        "whoever",
-        "wherever",
-        "whenever",
-        "how",
-        "what",
-        "why",
-        "than",
-        "including",
-        "like",
-        "such",
-    ]
+VERB_WITHIN = 6  # a new sentence's verb comes within its first words
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+JOINERS = _words("and but so or then yet")
+DROPPED = _words("and or then")  # "..., and they ..." -> "They ..."
+KEPT_JOINERS = _words("but so yet")
+# Words that tie what follows to another clause: a part never starts with one.
+TIED = _words(
+    "who whom whose which whether that where when while although though if unless "
+    "until because since as whereas whatever whoever wherever whenever how what why "
+    "than including like such"
 )
-AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "can't",
-        "cannot",
-        "won't",
-        "wouldn't",
-        "shouldn't",
-    ]
+OPENS_CLAUSE = _words("if when while although though unless until whether because since whereas")
+CLAUSE_WORDS = OPENS_CLAUSE | _words("that who whom whose which where")
+AUXILIARIES = _words(
+    "is are was were am be been has have had do does did can could will would shall "
+    "should may might must isn't aren't wasn't weren't hasn't haven't don't doesn't "
+    "didn't can't cannot won't wouldn't shouldn't"
 )
-OPENS_CLAUSE = frozenset(
-    [
-        "if",
-        "when",
-        "while",
-        "although",
-        "though",
-        "unless",
-        "until",
-        "whether",
-        "because",
-        "since",
-        "whereas",
-    ]
-)
-CLAUSE_WORDS = OPENS_CLAUSE | frozenset(["that", "who", "whom", "whose", "which", "where"])
-BETWEEN = frozenset(
-    ["all", "also", "often", "always", "never", "sometimes", "usually", "still", "just", "only"]
-    + ["both", "really"]
-)
-SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
-DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
-# The words a new sentence made by a split may start with: a pronoun or a
-# determiner ("The council ...", "They ..."), else a name.
-STARTS_SENTENCE = (
+BETWEEN = _words("all also often always never sometimes usually still just only both really")
+SUBJECT_PRONOUNS = _words("i you he she it we they there")
+DEMONSTRATIVES = _words("this that these those")
+POSSESSIVES = _words("our their his her its my your")
+QUANTIFIERS = _words("some many most all every no any each both")
+PRONOUNS = (
     SUBJECT_PRONOUNS
     | DEMONSTRATIVES
-    | frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "our",
-            "their",
-            "his",
-            "her",
-            "its",
-            "my",
-            "your",
-            "each",
-            "every",
-            "some",
-            "many",
-            "most",
-            "all",
-            "no",
-            "both",
-        ]
+    | _words("everyone everybody someone somebody nobody people who each")
+)
+# The words a new sentence made by a split may start with: a pronoun or a
+# determiner ("The council ...", "They ..."), else a name.
+STARTS_SENTENCE = SUBJECT_PRONOUNS | DEMONSTRATIVES | POSSESSIVES | QUANTIFIERS | _words("the a an")
+NOT_SUBJECT = (
+    POSSESSIVES
+    | QUANTIFIERS
+    | _words(
+        "the a an to of in on at by for from with about into over under after before "
+        "more less very not also only just than as"
     )
 )
+NUMERALS = _words("i ii iii iv v vi vii viii ix x a b c d e f")
 OPENERS = "\"'“‘(["
 CLOSERS = "\"'”’)]"
-KEPT_JOINERS = frozenset({"but", "so", "yet"})
-NUMERALS = frozenset(
-    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c", "d", "e", "f"]
-)
-VERB_WITHIN = 6  # a new sentence's verb comes within its first words
-PRONOUNS = frozenset(
-    [
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "everyone",
-        "everybody",
-        "someone",
-        "somebody",
-        "nobody",
-        "people",
-        "who",
-        "each",
-    ]
-)
-NOT_SUBJECT = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "about",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "my",
-        "your",
-        "some",
-        "many",
-        "most",
-        "all",
-        "every",
-        "no",
-        "any",
-        "more",
-        "less",
-        "very",
-        "not",
-        "also",
-        "only",
-        "just",
-        "than",
-        "as",
-    ]
-)
 # Phrases a break never goes inside (the break would fall before the word at ``at``).
 FIXED = (
     ("as", "well", "as"),
