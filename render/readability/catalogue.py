@@ -19,6 +19,12 @@ RULES = {
             "Flesch-Kincaid grade, the Flesch Reading Ease and the words a sentence.",
         ),
         Rule(
+            "talk-to",
+            "warning",
+            "Children know who they can talk to",
+            "A summary for children says who they can talk to about it (talk_to).",
+        ),
+        Rule(
             "language",
             "note",
             "The file is in a language easyread can score",
