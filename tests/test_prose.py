@@ -245,3 +245,9 @@ def test_check_paths_passes_whole_page(tmp_path):
     main_only = check_paths([page], Settings()).reports[0]
     whole = check_paths([page], Settings(), whole_page=True).reports[0]
     assert len(whole.summary["sentences"]) > len(main_only.summary["sentences"])
+
+
+def test_no_number_rule_inside_a_name(tmp_path):
+    report = check(tmp_path, "a.md", "Five Rivers Trust runs the home. We saw three rooms.\n")
+    found = [(f["rule"], f["message"]) for f in report["findings"] if f["rule"] == "numbers"]
+    assert found == [("numbers", "'three' is a number written as a word")]

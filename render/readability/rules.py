@@ -286,6 +286,8 @@ def _active(words: tuple[Word, ...], verb_at: int, verb: str) -> str:
 def numbers(sentence: Sentence, context: Context) -> Iterator[Hit]:
     for word in sentence.words:
         parts = word.text.lower().split("-")
+        if word.name and word.text[:1].isupper():
+            continue  # inside a name: "Five Rivers Trust"
         if all(p in context.lexicon.number_words for p in parts):
             yield Hit(
                 "numbers",
