@@ -23,7 +23,7 @@ from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
 from .model import Document, validate_inspection
 from .page import Layout, find_layout, render_html, write_pdf
-from .readability import TargetMissed, check_inspection, one_line, page_note
+from .readability import GUESSED_PICTURE, TargetMissed, check_inspection, one_line, page_note
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
 
@@ -47,6 +47,16 @@ class Result:
     @property
     def readability_line(self) -> str:
         return one_line(self.readability) if self.readability else ""
+
+    @property
+    def notes(self) -> list[str]:
+        """A line for each picture the build guessed (the point named none)."""
+        found = self.readability.findings if self.readability else []
+        return [
+            f"{f.path}:{f.line}:{f.col}: note: {f.field}: {f.message}"
+            for f in found
+            if f.rule == GUESSED_PICTURE
+        ]
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,7 @@ def build_one(path: Path, job: Job) -> Result:
         source = read_source(path, job.max_bytes)
         document = _validate(source, layout)
         LOG.info("2/5 checking readability of %s", document.name)
-        result.readability = check_inspection(document, source, job.settings)
+        result.readability = check_inspection(document, source, job.settings, layout.icons)
         if job.strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/5 drawing the figures of %s", document.name)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, close_names
+from ..model import Contact, Inspection, Point
 from ..model import markup as text
 from ..source import as_data_url, parse_toml
 
@@ -44,6 +45,32 @@ BUNDLED = Path(__file__).resolve().parents[2] / "layouts" / "_base" / FOLDER
 # the mood a section's point must never get
 WRONG_MOOD = {"better": "good", "good": "worry"}
 SVG_NS = "http://www.w3.org/2000/svg"
+# the list kind (the templates' section) each data field's points are shown in
+SECTION_OF = {
+    "about": "about",
+    "going_well": "good",
+    "to_improve": "better",
+    "facts": "fact",
+    "next_steps": "next",
+    "said": "said",
+    "talk_to": "talk",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The picture guessed for a point, and why: the ``word`` of its text a
+    rule matched, or none when its section's (or the neutral) picture was
+    left."""
+
+    icon: str
+    word: str = ""
+
+    @property
+    def note(self) -> str:
+        """What ``build`` and ``check`` tell the writer about this guess."""
+        why = f"for the word '{self.word}'" if self.word else "because no keyword matched"
+        return f"picture '{self.icon}' chosen {why}; name one with icon: to choose another"
 
 
 @dataclass(frozen=True)
@@ -85,13 +112,36 @@ class IconSet:
 
     def pick(self, sentence: str, section: str = "") -> str:
         """The picture for ``sentence`` in ``section`` when the data names none."""
+        return self.choose(sentence, section).icon
+
+    def choose(self, sentence: str, section: str = "") -> Choice:
+        """The picture ``pick`` gives, with the word that chose it."""
         wrong = WRONG_MOOD.get(section)
         flat = text.plain(sentence)
         for rule in self.rules:
-            if self.mood(rule.icon) != wrong and rule.pattern.search(flat):
-                return rule.icon
+            found = rule.pattern.search(flat) if self.mood(rule.icon) != wrong else None
+            if found:
+                return Choice(rule.icon, found.group(0))
         default = self.sections.get(section, self.neutral)
-        return default if self.mood(default) != wrong else self.neutral
+        return Choice(default if self.mood(default) != wrong else self.neutral)
+
+    def guesses(self, inspection: Inspection) -> list[tuple[tuple[str | int, ...], Choice]]:
+        """Every point of ``inspection`` whose picture is guessed (it names
+        neither ``icon`` nor ``picture``): where it is in the data, and the
+        choice."""
+        lists: list[tuple[tuple[str | int, ...], tuple]] = [
+            ((name,), getattr(inspection, name)) for name in SECTION_OF if name != "said"
+        ]
+        if inspection.reply:
+            lists.append((("reply", "said"), inspection.reply.said))
+        found = []
+        for where, points in lists:
+            section = SECTION_OF[str(where[-1])]
+            for index, point in enumerate(points):
+                if point.icon or getattr(point, "picture", None):
+                    continue
+                found.append(((*where, index), self.choose(described(point), section)))
+        return found
 
     def stylesheet(self) -> str:
         """One CSS rule per icon: ``.pic-NAME`` with the SVG as a data: URL."""
@@ -100,6 +150,14 @@ class IconSet:
             url = as_data_url("image/svg+xml", _compact_svg(path).encode("utf-8"))
             rules.append(f'.pic-{name} {{ background-image: url("{url}"); }}')
         return "\n".join(rules)
+
+
+def described(point: Point | Contact | object) -> str:
+    """The words a point's picture is chosen from: a contact's picture is of
+    who it is as much as how to reach them."""
+    if isinstance(point, Contact):
+        return f"{point.who}. {point.how}"
+    return str(getattr(point, "text", ""))
 
 
 def load_icons(search_path: Sequence[Path]) -> IconSet:

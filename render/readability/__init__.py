@@ -10,6 +10,7 @@ against a reading target (``targets``). ``check`` is the step both
 from .._lazy import exporter
 
 _EXPORTS = {
+    "GUESSED_PICTURE": "datafiles",
     "TargetMissed": "check",
     "check_inspection": "check",
     "check_paths": "check",

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..findings import Finding
+
 # Every kind of file easyread reads as text, by its name's ending: "data" is
 # an inspection or framework (readability/datafiles.py), the others are documents
 # (readability/documents.py).
@@ -71,6 +73,8 @@ class TextFile:
     names: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
+    # findings about the file that are not about a sentence (guessed pictures)
+    notes: tuple[Finding, ...] = ()
 
 
 def file_kind(path: Path) -> str | None:
