@@ -92,6 +92,8 @@ class IconSet:
     neutral: str
     aliases: Mapping[str, str] = field(default_factory=dict)
     moods: Mapping[str, str] = field(default_factory=dict)
+    # what each picture shows, in words (``alt`` in pictures.toml)
+    shows: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -147,7 +149,7 @@ class IconSet:
         """One CSS rule per icon: ``.pic-NAME`` with the SVG as a data: URL."""
         rules = []
         for name, path in sorted(self.files.items()):
-            url = as_data_url("image/svg+xml", _compact_svg(path).encode("utf-8"))
+            url = as_data_url("image/svg+xml", compact_svg(path).encode("utf-8"))
             rules.append(f'.pic-{name} {{ background-image: url("{url}"); }}')
         return "\n".join(rules)
 
@@ -164,8 +166,8 @@ def load_icons(search_path: Sequence[Path]) -> IconSet:
     """The icons in ``search_path``'s ``icons/`` folders and the first rules file."""
     files = icon_files(search_path)
     icons = _read_rules(_rules_path(search_path), files)
-    moods = _read_moods(search_path, files)
-    return replace(icons, moods=moods)
+    moods, shows = _read_moods(search_path, files)
+    return replace(icons, moods=moods, shows=shows)
 
 
 def icon_files(search_path: Sequence[Path]) -> dict[str, Path]:
@@ -190,9 +192,13 @@ def _rules_path(search_path: Sequence[Path]) -> Path:
     raise InputError.single(search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout")
 
 
-def _read_moods(search_path: Sequence[Path], files: Mapping[str, Path]) -> dict[str, str]:
-    """Each picture's mood from the ``pictures.toml`` files (earlier folders win)."""
+def _read_moods(
+    search_path: Sequence[Path], files: Mapping[str, Path]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each picture's mood, and what it shows, from the ``pictures.toml``
+    files (earlier folders win)."""
     moods: dict[str, str] = {}
+    shows: dict[str, str] = {}
     for folder in reversed(search_path):
         path = folder / FOLDER / MOODS_FILE
         if not path.is_file():
@@ -205,7 +211,9 @@ def _read_moods(search_path: Sequence[Path], files: Mapping[str, Path]) -> dict[
                     path, f"{name}.mood: must be one of {', '.join(MOODS)}, not {mood!r}"
                 )
             moods[name] = mood
-    return moods
+            if isinstance(entry.get("alt"), str):
+                shows[name] = entry["alt"]
+    return moods, shows
 
 
 def keyword_pattern(keyword: str) -> str:
@@ -218,7 +226,7 @@ def keyword_pattern(keyword: str) -> str:
     return f"(?:{body})" if any(c.isupper() for c in keyword) else f"(?i:{body})"
 
 
-def _compact_svg(path: Path) -> str:
+def compact_svg(path: Path) -> str:
     """The icon's SVG without whitespace between tags or class names."""
     try:
         root = ET.fromstring(path.read_bytes())
