@@ -29,6 +29,9 @@ MM = 72 / 25.4
 LEFT, RIGHT, BOTTOM = 20 * MM, PAGE_W - 18 * MM, PAGE_H - 22 * MM  # print.css margins
 PICTURE_COLUMN = 38  # mm from the margin to the text: 32 mm picture, 6 mm gap
 MIN_FILL = 0.75
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
 
 
 def _page_images(pdf: Path, folder: Path) -> list[Image.Image]:
@@ -52,10 +55,7 @@ def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
     for page in out.stdout.split("<page ")[1:]:
         words = [
             (float(a), float(b), float(c), float(d), unescape(w))
-            for a, b, c, d, w in re.findall(
-                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
-                page,
-            )
+            for a, b, c, d, w in WORD.findall(page)
         ]
         pages.append([w for w in words if w[1] < BOTTOM])
     return pages
