@@ -21,7 +21,7 @@ import pytest
 from conftest import INSPECTIONS, require_tool
 from PIL import Image
 
-pytestmark = pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
+per_file = pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
 
 DPI = 50
 PAGE_W, PAGE_H = 595.28, 841.89  # A4 in points
@@ -114,6 +114,7 @@ def pages(built, tmp_path_factory):
     return get
 
 
+@per_file
 def test_no_page_but_the_last_ends_above_three_quarters_of_its_height(pages, source):
     images, _ = pages(source)
     fills = [round(lowest_ink(image), 3) for image in images]
@@ -121,39 +122,42 @@ def test_no_page_but_the_last_ends_above_three_quarters_of_its_height(pages, sou
     assert [f for f in fills[:-1] if f < MIN_FILL] == [], fills
 
 
-def _lines(page: list[tuple[float, float, float, float, str]]) -> list[tuple[float, float]]:
-    """Each line of the page as (its left, its right)."""
+def _lines(page: list[tuple[float, float, float, float, str]]) -> list[tuple[float, float, float]]:
+    """Each line of the page as (its top, its left, its right), top to bottom."""
     rows: dict[float, list[tuple[float, float, float, float, str]]] = {}
     for word in page:
         rows.setdefault(round(word[1]), []).append(word)
-    return [(min(w[0] for w in row), max(w[2] for w in row)) for row in rows.values()]
+    return sorted((y, min(w[0] for w in r), max(w[2] for w in r)) for y, r in rows.items())
 
 
+@per_file
 def test_the_picture_column_and_the_text_use_the_page_width(pages, source):
-    """On every page with points, the point text starts right of the picture
-    column (lines that start there, word boxes and the rest left out) and its
-    longest line reaches past 90% of the width between the margins (a line
-    breaks before a word that does not fit, so a page with one short point
-    may stop a word short; the 27em column before issue 10 stopped at 88%)."""
+    """A point's text starts right of the picture column and runs to the
+    right margin: every line of a point that wraps on to another ends near
+    the margin (a line breaks before a word that does not fit, so within a
+    long word of it); a narrower text column (max-width: 20em) fails here."""
     _, words = pages(source)
     text_left = LEFT + PICTURE_COLUMN * MM
-    used = []
+    wrapped = []
     for page in words:
-        rights = [right for left, right in _lines(page) if abs(left - text_left) < 2 * MM]
-        if rights:
-            used.append(round((max(rights) - LEFT) / (RIGHT - LEFT), 3))
-    assert len(used) >= 4
-    assert min(used) >= 0.9, used
-    assert sum(used) / len(used) >= 0.95, used
+        lines = [line for line in _lines(page) if abs(line[1] - text_left) < 2 * MM]
+        for (top, _, right), (below, _, _) in zip(lines, lines[1:], strict=False):
+            if below - top < 30:  # the next line of the same sentence (16 pt, line height 1.6)
+                wrapped.append(round((right - LEFT) / (RIGHT - LEFT), 3))
+    assert wrapped, "no point of this file wraps: nothing to measure"
+    assert min(wrapped) >= 0.75, wrapped
+    assert sum(wrapped) / len(wrapped) >= 0.9, wrapped
 
 
+@per_file
 def test_a_heading_never_ends_a_page_and_a_sentence_never_splits(pages, built, source):
     _, words = pages(source)
     parser = _Texts()
     parser.feed((built / f"{source.stem}.html").read_text(encoding="utf-8"))
     headings = [_flat(h) for h in parser.headings]
     sentences = [_flat(s) for s in parser.sentences if _flat(s)]
-    assert len(sentences) > 20
+    html = (built / f"{source.stem}.html").read_text(encoding="utf-8")
+    assert len(sentences) >= html.count('<li class="point">') > 0
     texts = [_flat(" ".join(w[4] for w in page)) for page in words]
     for number, page in enumerate(words[:-1], start=1):
         last_line_y = max(w[1] for w in page)
@@ -161,3 +165,55 @@ def test_a_heading_never_ends_a_page_and_a_sentence_never_splits(pages, built, s
         assert last_line not in headings, f"page {number} ends with the heading {last_line!r}"
     split = [s for s in sentences if not any(s in t for t in texts)]
     assert split == []
+
+
+HEADINGS_AT_THE_FOOT = """\
+title: What the inspectors found in Testham
+area: Testham
+kind: A check of how well children are kept safe
+framework: ilacs
+inspectorates:
+  - name: Ofsted
+audience: {min_age: 8, max_age: 17, who: This is for children who get help.}
+about:
+  - This is a short summary.
+judgement: {what: How well the council helps children., overall: good}
+going_well:
+GOOD
+to_improve:
+  - Some plans take too long.
+next_steps:
+  - The council will make a plan.
+full_report: {url: "https://example.org/report"}
+talk_to:
+  - {who: Childline, how: Phone 0800 1111.}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="WeasyPrint 70 leaves a heading at the foot of a page when the one-line "
+    "point under it moves on, despite break-after: avoid; a 4 cm strut (h2::after) "
+    "fixes it but doubles the H2 tags, so PDF/UA's heading outline fails",
+)
+def test_a_heading_with_one_short_point_under_it_never_ends_a_page(tmp_path):
+    """One-line points push the next heading down the page step by step:
+    wherever it lands, it is never the last line of its page."""
+    from render import build
+
+    paths = []
+    for count in range(13, 21):
+        good = "".join(f"  - Staff help children at home, number {n}.\n" for n in range(count))
+        path = tmp_path / f"n{count}.yaml"
+        path.write_text(HEADINGS_AT_THE_FOOT.replace("GOOD\n", good), encoding="utf-8")
+        paths.append(path)
+    results = build(paths, tmp_path / "out", formats=("pdf",))
+    assert all(r.ok for r in results), [str(r.error) for r in results if not r.ok]
+    ended = []
+    for path in paths:
+        for number, page in enumerate(_words(tmp_path / "out" / f"{path.stem}.pdf")[:-1], 1):
+            last_y = max(w[1] for w in page)
+            last = _flat(" ".join(w[4] for w in page if abs(w[1] - last_y) < 2))
+            if last in ("What needs to get better?", "What happens next?", "Who can I talk to?"):
+                ended.append(f"{path.stem} page {number}: {last}")
+    assert ended == []
