@@ -16,6 +16,7 @@ _EXPORTS = {
     "picture_names": "icons",
     "Layout": "layouts",
     "find_layout": "layouts",
+    "pdf_date": "pdf",
     "write_pdf": "pdf",
 }
 __all__ = sorted(_EXPORTS)

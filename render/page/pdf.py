@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import logging
 import mimetypes
+import os
 import re
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,9 +74,15 @@ _LAYOUT_FAULTS = (
 )
 
 
-def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> None:
+def write_pdf(
+    html: str, target: Path, layout: Layout, data_folder: Path, date: str | None = None
+) -> None:
     """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
 
+    The bytes depend on ``html`` and the layout only: ``date`` (a W3C date,
+    ``pdf_date``) is the PDF's creation and change date (none without it),
+    and the file identifier is a hash of the content (``finish_tags``), so
+    the same input gives the same PDF in any folder, on any day.
     Relative URLs are the layout folder's; files are read only from the
     layout's search path and ``data_folder``. A refused URL, or a fault
     WeasyPrint reports in the layout, is an ``InputError`` pointing at the
@@ -87,7 +95,9 @@ def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> Non
         document = weasyprint.HTML(
             string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher
         )
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+        rendered = document.render()
+        rendered.metadata.created = rendered.metadata.modified = date
+        pdf = rendered.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
         raise InputError(
             [_refused_problem(url, why, layout) for url, why in fetcher.refused.items()]
@@ -100,6 +110,25 @@ def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> Non
             [f"the PDF would not be accessible: {_shorten(message)}" for message in errors]
         )
     target.write_bytes(finish_tags(pdf))
+
+
+def pdf_date(published: dt.date | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The date a PDF says it was made: ``SOURCE_DATE_EPOCH`` (seconds since
+    1970, UTC) when it is set, else the day the report was published, else none.
+
+    A date never comes from the clock, so two builds give the same bytes.
+    ``BuildError`` if ``SOURCE_DATE_EPOCH`` is not a whole number.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise BuildError(
+                [f"SOURCE_DATE_EPOCH is '{epoch[:40]}': set it to whole seconds since 1970"]
+            ) from None
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return published.isoformat() if published else None
 
 
 def _layout_fault(message: str, layout: Layout) -> Problem | None:
