@@ -20,7 +20,6 @@ from .icons import ATTRIBUTION, IconSet
 from .layouts import (
     Layout,
     include_loops,
-    make_environment,
     remote_problems,
     template_problem,
 )
@@ -99,7 +98,7 @@ class Page:
 def render_html(document: Document, layout: Layout, figures: Figures, readability: str = "") -> str:
     """The HTML page for ``document`` in ``layout`` with its drawings
     (``drawings.draw_figures``) and a note on its ``readability``."""
-    env = make_environment(layout)
+    env = layout.environment
     page = Page(
         document,
         tuple(w.word for w in document.inspection.glossary),

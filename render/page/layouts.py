@@ -50,6 +50,12 @@ class Layout:
         return [self.folder, bundled("layouts") / BASE, bundled("fonts")]
 
     @functools.cached_property
+    def environment(self) -> jinja2.Environment:
+        """``make_environment(self)``, made once: a build of many inputs
+        compiles the templates and embeds the fonts and pictures once."""
+        return make_environment(self)
+
+    @functools.cached_property
     def icons(self) -> IconSet:
         """The icons of this layout and the rule that picks one for a point."""
         return load_icons(self.search_path)
@@ -235,7 +241,7 @@ def make_environment(layout: Layout) -> jinja2.Environment:
     env.filters["plain"] = text.plain
     env.filters["long_date"] = long_date
     env.globals["data_url"] = lambda name: data_url(layout.find(name))
-    env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
+    env.globals["inline_css"] = functools.cache(lambda: Markup(stylesheet(layout)))
     return env
 
 
