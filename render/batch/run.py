@@ -129,6 +129,8 @@ def _in_workers(
     prints are the same on every run. An input whose worker died goes to
     ``retry`` (or fails when there is none)."""
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":  # imported once here, shared by every worker forked after
+        _warm(job)
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(job,)) as pool:
         futures = [pool.submit(_work, path) for path in todo]
@@ -150,17 +152,23 @@ _JOB: Job | None = None
 
 
 def _start_worker(job: Job) -> None:
-    """Once a worker: the slow imports and the layout's pictures and fonts,
-    so each input it builds costs only its own work."""
+    """Once a worker: the slow imports and the layout (forked workers have
+    them from the parent already), so each input costs only its own work."""
     global _JOB
     _JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the command, which stops us
+    _warm(job)
+
+
+def _warm(job: Job) -> None:
+    """Import WeasyPrint, pikepdf and ReportLab, and make the layout's templates
+    and its stylesheet with the fonts and pictures embedded, once."""
     import pikepdf  # noqa: F401
     import weasyprint  # noqa: F401
 
     from ..page import draw_figures  # noqa: F401  (ReportLab)
 
-    job.layout.icons  # noqa: B018  (read once, kept on the layout)
+    job.layout.environment.globals["inline_css"]()
 
 
 def _work(path: Path) -> Outcome:
