@@ -73,7 +73,8 @@ def run_build(
     with locked(job.out_dir) as left:
         manifest = Manifest.load(job.out_dir, job_options(job), layout_hash(job.layout.search_path))
         current = [] if force else [p for p in inputs if manifest.up_to_date(p, job.formats)]
-        todo = [p for p in inputs if p not in set(current)]
+        skipped = set(current)
+        todo = [p for p in inputs if p not in skipped]
         on_plan(Plan(todo, current, left))
         for path in current:
             yield Outcome(path, "current", out=[f"{path}: up to date"])
