@@ -14,14 +14,12 @@ from ruamel.yaml import YAML
 
 from render import load
 from render.model.validate import framework_folders
+from render.page.counts import MAX_FIGURES, count_picture, share
 from render.page.drawings import (
-    MAX_FIGURES,
     Figure,
-    count_picture,
     grade_scale,
     lettering,
     qr_code,
-    share,
     wrap,
 )
 from render.page.layouts import find_layout
@@ -95,7 +93,7 @@ def test_grade_scale_without_a_given_grade_marks_nothing():
 
 
 def test_a_long_grade_name_is_wrapped_inside_its_box():
-    from render.model.document import Framework, Grade
+    from render.model import Framework, Grade
 
     name = "Requires a great deal of improvement before it can be good"
     framework = Framework(

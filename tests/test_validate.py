@@ -102,7 +102,9 @@ CASES = [
     (
         "empty list",
         ("going_well:\n  - Social workers listen.", "going_well: []"),
-        ["in.yaml:20:1: error: going_well: this list is empty: write at least one item"],
+        [
+            "in.yaml:20:1: error: going_well: this list is empty: write at least one item, or leave 'going_well' out"
+        ],
     ),
     (
         "bad url",

@@ -169,7 +169,7 @@ def _warm(job: Job) -> None:
 
     from ..page import draw_figures  # noqa: F401  (ReportLab)
 
-    job.layout.environment.globals["inline_css"]()
+    job.layout.environment().globals["inline_css"]()
 
 
 def _work(path: Path) -> Outcome:
@@ -190,11 +190,13 @@ def build_outcome(path: Path, job: Job, in_process: bool) -> Outcome:
         LOG.debug("building %s failed", path, exc_info=True)
         return Outcome(path, "failed", EXIT_BUG, err=[fault_message(exc)])
     out = [result.readability_line] if result.readability is not None else []
+    advice = [printable(str(advice)) for advice in result.advice]  # warnings, notes
     if result.ok:
         out += [f"wrote {output}" for output in result.outputs]
-        return Outcome(path, "built", out=out, outputs=result.outputs, depends=result.depends)
+        built = Outcome(path, "built", EXIT_OK, out, advice, result.outputs, result.depends)
+        return built
     if isinstance(result.error, BuildError):
         err = [printable(f"{path}: error: {message}") for message in result.error.messages]
-        return Outcome(path, "failed", EXIT_INVALID, out, err)
+        return Outcome(path, "failed", EXIT_INVALID, out, advice + err)
     code = EXIT_FINDINGS if isinstance(result.error, TargetMissed) else EXIT_INVALID
-    return Outcome(path, "failed", code, out, str(result.error).splitlines())
+    return Outcome(path, "failed", code, out, advice + str(result.error).splitlines())

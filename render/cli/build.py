@@ -71,7 +71,7 @@ def shard_option(
     "--jobs",
     type=click.IntRange(min=1, max=256),
     default=None,
-    help="Worker processes  [default: the number of cores]",
+    help="Worker processes to build in (default: the number of cores).",
 )
 @click.option("--force", is_flag=True, help="Rebuild every input, even those up to date.")
 @click.option(
@@ -106,7 +106,8 @@ def build_command(
     and exit code 2; the others are still built. Earlier outputs are never
     half-overwritten. Each file's readability is summed up in one line; with
     --strict a file that misses its reading target is not built and the exit
-    code is 1. The last line counts what was built, up to date and failed.
+    code is 1. With more than one input, the last line counts what was
+    built, was up to date and failed.
     """
     from ..batch import find_inputs, run_build, take_shard
     from ..batch.manifest import Manifest

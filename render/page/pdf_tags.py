@@ -24,9 +24,10 @@ def finish_tags(pdf: bytes) -> bytes:
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         root = document.Root.get("/StructTreeRoot")
-        if root is not None:
-            _mark_orphans_as_artifacts(document, root)
-            _set_header_scopes(root)
+        if root is None:
+            return pdf
+        _mark_orphans_as_artifacts(document, root)
+        _set_header_scopes(root)
         # WeasyPrint's file identifier differs on every run: one made from
         # the content keeps two builds of the same page byte-identical
         if "/ID" in document.trailer:

@@ -243,6 +243,7 @@ def check_text(file: TextFile, settings: Settings, target: str | None = None) ->
         for hit in check_sentence(sentence, context, enabled)
         if not _ignored(file, sentence, hit.rule)
     ]
+    findings += [f for f in file.advice if f.rule not in settings.disable]
     return report(Checked(file, chosen, sentences, findings), settings)
 
 

@@ -31,6 +31,12 @@ RULES = {
             "Flesch-Kincaid grade, the Flesch Reading Ease and the words a sentence.",
         ),
         Rule(
+            "talk-to",
+            "warning",
+            "Children know who they can talk to",
+            "A summary for children says who they can talk to about it (talk_to).",
+        ),
+        Rule(
             "sentence-too-long",
             "error",
             "Sentences are short",
