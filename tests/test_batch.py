@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, INSPECTIONS, ROOT, pages
+from conftest import DATA, INSPECTIONS, ROOT, SAMPLE, pages
 
 from render.batch import MANIFEST, parse_shard, take_shard
 from render.cli import main
@@ -177,7 +177,7 @@ def _wait_for(out: Path, prefix: str, process: subprocess.Popen, seconds: float 
 
 
 def test_sigkill_in_the_middle_of_a_pdf_leaves_no_output_and_the_next_build_completes(tmp_path):
-    source = INSPECTIONS[0]
+    source = SAMPLE
     out = tmp_path / "out"
     out.mkdir()
     process = subprocess.Popen(

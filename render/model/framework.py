@@ -9,11 +9,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .fields import Few, Frozen, LocalSentence, LocalText, Slug, in_language
+from .fields import Few, Frozen, LanguageTag, LocalSentence, LocalText, Slug, in_language
 
 # What kind of document a framework makes: it decides the cover line and
 # the headings that would otherwise be false ("What did the inspectors
 # find?" for a report about the whole year).
+# the fields that hold words a child reads
+_TEXT_FIELDS = {"name", "inspectorate", "years", "about", "meaning", "met", "not_met"}
 _TAG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 
 DocumentKind = Literal[
@@ -65,6 +67,8 @@ class Framework(Frozen):
     areas: Few[Area] = ()
     safeguarding: Safeguarding | None = None
     about: LocalSentence | None = None
+    # the language of a text written once (not as {en: ..., cy: ...})
+    language: LanguageTag = "en"
 
     @property
     def graded(self) -> bool:
@@ -77,11 +81,17 @@ class Framework(Frozen):
         return next((a for a in self.areas if a.id == area_id), None)
 
     def missing_language(self, language: str) -> list[tuple[FieldPathType, str]]:
-        """Where a text of this framework has no version in ``language``."""
+        """Where a text of this framework has no version in ``language``: a
+        text written once is in the framework's own ``language``."""
+        own = self.language.split("-")[0] == language.split("-")[0].lower()
         return [
             (loc, language)
             for loc, value in _texts(self)
-            if isinstance(value, dict) and in_language(value, language) is None
+            if loc[-1] in _TEXT_FIELDS
+            and (
+                (isinstance(value, dict) and in_language(value, language) is None)
+                or (isinstance(value, str) and not own)
+            )
         ]
 
     def localised(self, language: str) -> Framework:

@@ -93,6 +93,7 @@ class Figures:
     scale: Figure | None
     counts: Mapping[Fact, Figure]
     report: Figure | None
+    parts: tuple[Figure, ...] = ()  # a meter for each graded part, in order
 
 
 def draw_figures(document: Document, layout: Layout) -> Figures:
@@ -112,6 +113,10 @@ def draw_figures(document: Document, layout: Layout) -> Figures:
         scale=scale,
         counts={fact: figure for fact, figure in counts.items() if figure is not None},
         report=qr_code(str(inspection.full_report.url), _) if inspection.full_report else None,
+        parts=tuple(
+            grade_meter(document.framework, part.grade, _)
+            for part in (judgement.parts if judgement else ())
+        ),
     )
 
 
@@ -135,7 +140,7 @@ def _register(path: Path) -> str:
 
 SCALE_WIDTH = 420
 MARK_WIDTH = 86  # the column for the arrow and "This one"
-NAME_SIZE, MEANING_SIZE, LEADING = 17, 15, 1.3
+NAME_SIZE, MEANING_SIZE, LEADING = 18, 16, 1.3  # the meanings as big as body text
 PAD, GAP = 10, 10
 
 
@@ -169,6 +174,34 @@ def scale_alt(framework: Framework, given: str | None, _: Say = str) -> str:
         else:
             parts.append(_("%(grade)s: %(meaning)s") % words)
     return " ".join(parts)
+
+
+METER_BOX, METER_GAP = 26, 5
+
+
+def grade_meter(framework: Framework, given: str, _: Say = str) -> Figure:
+    """One grade as a row of boxes, filled from the left: all of them for
+    the best grade, one for the worst ("more filled boxes is better"), so a
+    part's grade can be seen at a glance beside the others."""
+    steps = len(framework.scale)
+    place = next(i for i, g in enumerate(framework.scale) if g.id == given)
+    filled = steps - place
+    drawing = Drawing(steps * (METER_BOX + METER_GAP), METER_BOX + 4)
+    for index in range(steps):
+        style = (
+            {"fillColor": INK, "strokeColor": INK}
+            if index < filled
+            else {"fillColor": PAPER, "strokeColor": RULE}
+        )
+        x = 2 + index * (METER_BOX + METER_GAP)
+        drawing.add(Rect(x, 2, METER_BOX, METER_BOX, rx=4, ry=4, strokeWidth=2, **style))
+    grade = framework.scale[place]
+    alt = _("%(grade)s: %(filled)s of %(steps)s boxes filled. More filled boxes is better.") % {
+        "grade": grade.name,
+        "filled": filled,
+        "steps": steps,
+    }
+    return finish(drawing, alt, HELVETICA)
 
 
 Line = tuple[str, str, float]  # text, ReportLab font name, size

@@ -58,6 +58,7 @@ class PartResult:
     area: str
     grade: str
     meaning: str
+    figure: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,18 @@ class Page:
         """Each graded part, named as the framework names it."""
         judgement = self.document.inspection.judgement
         framework = self.document.framework
+        meters = self.figures.parts
         results = []
-        for part in judgement.parts if judgement else ():
+        for index, part in enumerate(judgement.parts if judgement else ()):
             area = framework.area(part.area)
             grade = framework.grade(part.grade)
             assert grade is not None  # model/validate.py checked it
             results.append(
                 PartResult(
-                    str(area.name) if area else part.area, str(grade.name), str(grade.meaning)
+                    str(area.name) if area else part.area,
+                    str(grade.name),
+                    str(grade.meaning),
+                    meters[index] if index < len(meters) else None,
                 )
             )
         return results

@@ -1,9 +1,11 @@
 """Stage 3, readability: is the text easy enough to read for its target?
 
-Text units from documents (Markdown, text, HTML: ``documents``) and from data
-files (``datafiles``), split into sentences (``sentences``), counted
-(``syllables``, ``scores``), judged by the rules (``rules``, ``lexicon``)
-against a reading target (``targets``). ``check`` is the step both
+Text units from documents (Markdown and text: ``markdown``; HTML:
+``documents``) and from data files (``datafiles``), in a language
+(``language``: only English is scored), split into sentences
+(``sentences``), counted (``syllables``, ``scores``), judged by the rules
+(``rules``, ``catalogue``, ``lexicon``, ``splits``) against a reading target
+(``targets``) and reported (``verdict``). ``check`` is the step both
 ``easyread check`` and the build call.
 """
 
@@ -15,9 +17,9 @@ _EXPORTS = {
     "check_paths": "check",
     "expand_paths": "check",
     "nothing_checked": "check",
-    "one_line": "check",
+    "one_line": "verdict",
+    "page_note": "verdict",
     "read_if_inspection": "datafiles",
-    "page_note": "check",
     "RULES": "rules",
     "DEFAULT": "targets",
     "ReadingTarget": "targets",

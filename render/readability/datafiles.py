@@ -143,11 +143,19 @@ def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
         names=names,
         glossary=tuple(w.word for w in inspection.glossary),
         ignores=comment_directives(source.path, raw),
+        **_declared_language(source),
         advice=tuple(
             Finding(p.path, p.line, p.col, "talk-to", p.severity, p.message, field=p.field)
             for p in document.advice
         ),
     )
+
+
+def _declared_language(source: Source) -> dict[str, Any]:
+    """The ``language`` the data file writes (not the model's default), and where."""
+    if not isinstance(source.data.get("language"), str):
+        return {}
+    return {"language": source.data["language"], "language_at": source.where(("language",))}
 
 
 def framework_file(source: Source, raw: Lines) -> TextFile:
@@ -161,6 +169,7 @@ def framework_file(source: Source, raw: Lines) -> TextFile:
         units=data_units(source, raw, framework.model_dump()),
         names=(framework.inspectorate,),
         ignores=comment_directives(source.path, raw),
+        **_declared_language(source),
     )
 
 

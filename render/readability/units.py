@@ -72,6 +72,8 @@ class TextFile:
     names: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
+    language: str = ""  # as declared in the file (lang, language), or ""
+    language_at: tuple[int, int] = (0, 0)
     # what the file's own checks advise, as findings (no one to talk to...)
     advice: tuple[Any, ...] = ()
 
