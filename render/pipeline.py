@@ -22,7 +22,7 @@ from typing import Any
 from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
 from .model import Document, framework_folders, validate_inspection
-from .page import Layout, find_layout, pdf_date, render_html, write_pdf
+from .page import Layout, find_layout, pdf_date, render_html, signals_held, write_pdf
 from .readability import TargetMissed, check_inspection, one_line
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
@@ -196,9 +196,12 @@ def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list
     try:
         for fmt in job.formats:
             target = out_dir / f"{document.name}.{fmt}"
-            handle, temp_name = tempfile.mkstemp(dir=out_dir, prefix=f"{TEMP_PREFIX}{target.name}.")
-            os.close(handle)
-            staged.append((Path(temp_name), target))
+            with signals_held():  # a stop now would leave a file not yet staged
+                handle, temp_name = tempfile.mkstemp(
+                    dir=out_dir, prefix=f"{TEMP_PREFIX}{target.name}."
+                )
+                staged.append((Path(temp_name), target))
+                os.close(handle)
             if fmt == "html":
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:

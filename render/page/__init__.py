@@ -17,6 +17,7 @@ _EXPORTS = {
     "Layout": "layouts",
     "find_layout": "layouts",
     "pdf_date": "pdf",
+    "signals_held": "pdf",
     "write_pdf": "pdf",
 }
 __all__ = sorted(_EXPORTS)

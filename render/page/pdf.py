@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import logging
 import mimetypes
 import os
 import re
+import signal
 import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -30,6 +32,7 @@ from .layouts import Layout
 from .pdf_tags import finish_tags
 
 PDF_VARIANT = "pdf/ua-1"
+STOPS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 LOCAL_HOSTS = {"", "localhost"}
 LOG = logging.getLogger(__name__)
 
@@ -109,7 +112,24 @@ def write_pdf(
         raise BuildError(
             [f"the PDF would not be accessible: {_shorten(message)}" for message in errors]
         )
-    target.write_bytes(finish_tags(pdf))
+    with signals_held():
+        target.write_bytes(finish_tags(pdf))
+
+
+@contextlib.contextmanager
+def signals_held(numbers: Sequence[int] = STOPS) -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT while the block runs; they take effect
+    after it. For steps that a stop in the middle would leave undone: a
+    temporary file made but not yet known, or a native library (pikepdf)
+    calling back into Python, which would turn the stop into another error."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def pdf_date(published: dt.date | None, environ: Mapping[str, str] = os.environ) -> str | None:
