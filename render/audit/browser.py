@@ -280,19 +280,35 @@ class AuditPage:
         )
         return _value(reply)
 
-    def evaluate(self, function: str, arg: object = None) -> object:
-        """Call the JavaScript ``function`` with ``arg`` in our world."""
+    def evaluate(self, script: str, arg: object = None) -> object:
+        """As Playwright's ``evaluate``, in our world: ``script`` is an
+        expression, or a function called with ``arg``."""
         reply = self._cdp.send(
             "Runtime.callFunctionOn",
             {
-                "functionDeclaration": function,
+                "functionDeclaration": _EVALUATE,
                 "executionContextId": self._world,
-                "arguments": [] if arg is None else [{"value": arg}],
+                "arguments": [{"value": script}, {"value": arg}],
                 "returnByValue": True,
                 "awaitPromise": True,
             },
         )
         return _value(reply)
+
+    def add_style_tag(self, content: str) -> None:
+        """Add a stylesheet to the page (from our world: the DOM is shared)."""
+        self.evaluate(
+            """(css) => { const style = document.createElement("style");
+                style.textContent = css;
+                (document.head || document.documentElement).append(style); }""",
+            content,
+        )
+
+
+_EVALUATE = """async function (script, arg) {
+  const value = (0, eval)("(" + script + "\\n)");
+  return typeof value === "function" ? await value(arg) : await value;
+}"""
 
 
 class ScriptFailed(Exception):
