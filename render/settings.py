@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import InputError, did_you_mean
 from .readability import DEFAULT, RULES, ReadingTarget, find_target, load_targets
-from .source import parse_toml
+from .source import parse_toml, read_setting_text
 
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"
@@ -96,12 +96,9 @@ def load_settings(path: Path | None = None, search: bool = True) -> Settings:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError.single(path, "no such settings file: check the name") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(path, f"cannot read the settings file: {exc}") from None
+    """The text of a settings file or word list: regular files only, at most
+    ``SETTINGS_MAX_BYTES`` (a pipe or device named here is refused at once)."""
+    return read_setting_text(path)
 
 
 def _settings(path: Path, data: dict[str, Any]) -> Settings:

@@ -13,11 +13,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from ..errors import ToolMissing
 from ..findings import Finding, Rule, whole_file_finding
 from .browser import Browser
 
@@ -48,6 +51,9 @@ TEXT_SPACING_CSS = """
 p { margin-bottom: 2em !important; }
 """
 MOST_LISTED = 5
+# The axe-core copies easyread has been tested with, by version: the script
+# is checked before it is run, and runs where the page cannot reach it.
+AXE_SHA256 = {"4.12.1": "84494fec757e4710dc751c8d7a636e457f4532f08f85c86dc9070133fbff53bc"}
 
 RULES = {
     rule.id: rule
@@ -95,15 +101,28 @@ def _probe() -> str:
 
 @cache
 def axe_script() -> str:
-    """The axe-core script bundled with axe-playwright-python."""
+    """The axe-core script bundled with axe-playwright-python, if it is a copy
+    we know (``AXE_SHA256``): a changed file could pass any page."""
     from axe_playwright_python.base import AXE_SCRIPT
 
+    found = re.match(r"/\*! axe v([\d.]+)", AXE_SCRIPT)
+    version = found[1] if found else "of no known version"
+    digest = hashlib.sha256(AXE_SCRIPT.encode("utf-8")).hexdigest()
+    if AXE_SHA256.get(version) != digest:
+        raise ToolMissing(
+            f"the axe-core script of axe-playwright-python (axe {version}, sha256 "
+            f"{digest[:16]}...) is not a copy easyread knows, so its results cannot be "
+            "trusted: reinstall it (pip install --force-reinstall "
+            "'axe-playwright-python==0.1.8')"
+        )
     return AXE_SCRIPT
 
 
-def check_html(browser: Browser, path: Path) -> tuple[list[Finding], dict, list[Rule]]:
+def check_html(
+    browser: Browser, path: Path, seconds: float = 30
+) -> tuple[list[Finding], dict, list[Rule]]:
     """Every finding for the page at ``path``, a summary, and the axe rules met."""
-    with browser.page(path, DESKTOP) as page:
+    with browser.page(path, DESKTOP, seconds=seconds) as page:
         findings = list(_skip_link(page, path))
         axe = run_axe(page)
         findings += axe_findings(path, axe["results"], axe["rules"])
@@ -115,7 +134,7 @@ def check_html(browser: Browser, path: Path) -> tuple[list[Finding], dict, list[
         page.emulate_media(color_scheme="light", contrast="no-preference")
         findings += text_spacing(page, path, DESKTOP)
         blocked = list(page.blocked)
-    with browser.page(path, PHONE) as page:
+    with browser.page(path, PHONE, seconds=seconds) as page:
         findings += reflow(page, path)
         findings += text_spacing(page, path, PHONE)
     findings += [
@@ -137,7 +156,8 @@ def check_html(browser: Browser, path: Path) -> tuple[list[Finding], dict, list[
 
 def run_axe(page, only: tuple[str, ...] = ()) -> dict:
     """axe-core's results on ``page``, with the rules it ran and their details."""
-    page.evaluate(axe_script())
+    if not page.evaluate("() => typeof axe === 'object'"):
+        page.run(axe_script())
     options = (
         {"runOnly": {"type": "rule", "values": list(only)}}
         if only
@@ -255,9 +275,9 @@ def _innermost(selectors: list[str]) -> list[str]:
 def text_spacing(page, path: Path, width: int) -> list[Finding]:
     """Findings for text the WCAG 1.4.12 spacing cuts off or runs together."""
     before = measure(page)
-    style = page.add_style_tag(content=TEXT_SPACING_CSS)
+    page.evaluate(_ADD_STYLE, TEXT_SPACING_CSS)
     after = measure(page)
-    style.evaluate("element => element.remove()")
+    page.evaluate(_REMOVE_STYLE)
     shown = {t["id"] for t in before["texts"] if t["visible"] > 0.99}
     findings = [
         _finding(
@@ -332,6 +352,15 @@ def _skip_link(page, path: Path) -> Iterator[Finding]:
             severity="warning",
         )
 
+
+_ADD_STYLE = """(css) => {
+  const style = document.createElement("style");
+  style.dataset.easyreadAudit = "";
+  style.textContent = css;
+  (document.head || document.documentElement).append(style);
+}"""
+_REMOVE_STYLE = """() => document.querySelectorAll("style[data-easyread-audit]")
+  .forEach((style) => style.remove())"""
 
 _FOCUS = """() => {
   const el = document.activeElement;

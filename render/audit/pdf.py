@@ -28,6 +28,7 @@ from ..findings import Finding
 from .pdf_structure import RULES, own_findings, struct_elements
 
 POPPLER_TOOLS = ("pdfinfo", "pdftotext")
+PDFUA_CRASH = "rule raised "  # how pdfua says one of its rules crashed
 
 # A finding of the first rule is left out when the second rule has one: they
 # say the same, and the second says more (every instance, or where) or is the
@@ -133,7 +134,7 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
     with document:
         places = object_places(document)
         page_count = len(document.pages)
-        findings, counts = _external(path, places)
+        findings, counts, faults = _external(path, places)
         findings += own_findings(path, document)
     summary = {
         "kind": "pdf",
@@ -141,6 +142,7 @@ def check_pdf(path: Path) -> tuple[list[Finding], dict]:
         "rules checked": sum(counts.values()) + len(RULES),
         "checkers": ", ".join(f"{name} ({n} rules)" for name, n in counts.items())
         + f", easyread ({len(RULES)} rules)",
+        "faults": faults,
     }
     return without_repeats(findings), summary
 
@@ -169,8 +171,9 @@ def object_places(document) -> dict[tuple[int, int], str]:
     return places
 
 
-def _external(path: Path, places: dict) -> tuple[list[Finding], dict[str, int]]:
-    """The findings of page-validation and pdfua, and how many rules each ran."""
+def _external(path: Path, places: dict) -> tuple[list[Finding], dict[str, int], list[str]]:
+    """The findings of page-validation and pdfua, how many rules each ran, and
+    the checkers' own faults (said once per run, not on every file)."""
     import page
     import pdfua
 
@@ -179,12 +182,13 @@ def _external(path: Path, places: dict) -> tuple[list[Finding], dict[str, int]]:
     except page.PageError as exc:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
     found = [_from_page_validation(path, places, failure) for failure in report.failures]
-    found += _pdfua(path)
+    from_pdfua, faults = _pdfua(path)
+    found += from_pdfua
     counts = {
         f"page-validation {version('page-validation')} PDF/UA-1": report.rules.total,
         f"pdfua {pdfua.__version__}": len(pdfua.default_registry()),
     }
-    return found, counts
+    return found, counts, faults
 
 
 def _from_page_validation(path: Path, places: dict, failure) -> Finding:
@@ -212,13 +216,24 @@ def advice_for(rule_id: str) -> str:
     return DEFAULT_ADVICE
 
 
-def _pdfua(path: Path) -> list[Finding]:
+def _pdfua(path: Path) -> tuple[list[Finding], list[str]]:
+    """pdfua's findings and its own faults: a rule that crashed is pdfua's
+    fault, not the PDF's, and is told once per run (``audit.faults``)."""
     import pdfua
 
     try:
         report = pdfua.validate(str(path))
     except pdfua.PdfuaError as exc:
         raise InputError.single(path, f"cannot read this PDF: {exc}") from None
+    except Exception as exc:  # pdfua itself failed: the other checkers still count
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return [], [f"pdfua failed ({reason}), so its checks were left out"]
+    crashed = [o for o in report.skipped if o.skipped_reason.startswith(PDFUA_CRASH)]
+    faults = [
+        f"pdfua's rule {o.rule_id} failed ({o.skipped_reason.removeprefix(PDFUA_CRASH)}), "
+        "so it was left out; the other checks ran"
+        for o in crashed
+    ]
     findings = [_from_pdfua(path, f) for f in report.findings]
     findings += [
         Finding(
@@ -231,8 +246,9 @@ def _pdfua(path: Path) -> list[Finding]:
             suggestion="Nothing to fix in the PDF; the other checkers still ran.",
         )
         for o in report.skipped
+        if o not in crashed
     ]
-    return findings
+    return findings, faults
 
 
 def _from_pdfua(path: Path, finding) -> Finding:

@@ -9,9 +9,11 @@ passes when no finding is at error level.
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Iterable, Sequence
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from ..findings import FileReport, Finding, Rule
 TOOL = "easyread audit"
 HTML_START = (b"<!doctype html", b"<html", b"<!--", b"<head", b"<body", b"<meta")
 SNIFF_BYTES = 1024
+TIMEOUT = 30  # seconds for the whole audit of one file
 NEEDS = {
     "pdf": ("pikepdf", "page", "pdfua"),
     "html": ("playwright", "axe_playwright_python"),
@@ -35,6 +38,7 @@ class Audit:
     reports: list[FileReport] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -60,8 +64,12 @@ def kind_of(path: Path) -> str:
     raise InputError.single(path, "neither a PDF nor an HTML page; audit checks those two")
 
 
-def audit(paths: Iterable[Path], browser: str | None = None) -> Audit:
-    """Audit every file in ``paths``; the browser starts only if one is HTML."""
+def audit(paths: Iterable[Path], browser: str | None = None, timeout: float = TIMEOUT) -> Audit:
+    """Audit every file in ``paths``, each within ``timeout`` seconds; the
+    browser starts only if one is HTML, and again after one ran out of time.
+
+    A checker's own fault (not the file's) is told once, in ``faults``.
+    """
     result = Audit()
     kinds = _sort(paths, result)
     require_checkers({kind for _, kind in kinds})
@@ -70,23 +78,28 @@ def audit(paths: Iterable[Path], browser: str | None = None) -> Audit:
         from . import pdf as audit_pdf
 
         rules |= audit_pdf.RULES | _pdfua_rules()
-    with ExitStack() as stack:
+    faults: dict[str, None] = {}
+    stack = ExitStack()
+    with stack:
         session = None
         for path, kind in kinds:
-            if kind == "html" and session is None:
+            if kind == "html" and (session is None or session.killed):
                 from . import html as audit_html
                 from .browser import Browser
 
+                stack.close()
                 session = stack.enter_context(Browser(browser))
                 rules |= audit_html.RULES
             try:
-                report, found = _audit_one(path, kind, session)
+                report, found = _audit_one(path, kind, session, timeout)
             except InputError as exc:
                 result.errors.append(exc)
                 continue
             result.reports.append(report)
             rules |= {rule.id: rule for rule in found}
+            faults |= dict.fromkeys(report.summary.pop("faults", ()))
     result.rules = _used_first(rules, result.reports)
+    result.faults = list(faults)
     return result
 
 
@@ -117,21 +130,55 @@ def _sort(paths: Iterable[Path], result: Audit) -> list[tuple[Path, str]]:
     return kinds
 
 
-def _audit_one(path: Path, kind: str, session) -> tuple[FileReport, list[Rule]]:
+def _audit_one(path: Path, kind: str, session, timeout: float) -> tuple[FileReport, list[Rule]]:
+    from .browser import OutOfTime, time_budget
+
     started = time.perf_counter()
-    if kind == "pdf":
-        from .pdf import check_pdf
+    try:
+        if kind == "pdf":
+            from .pdf import check_pdf
 
-        findings, summary = check_pdf(path)
-        rules: list[Rule] = []
-    else:
-        from .html import check_html
+            with _alarm(timeout):
+                findings, summary = check_pdf(path)
+            rules: list[Rule] = []
+        else:
+            from .html import check_html
 
-        findings, summary, rules = check_html(session, path)
+            with time_budget(session, timeout):
+                findings, summary, rules = check_html(session, path, timeout)
+    except OutOfTime:
+        what = "the page did not settle" if kind == "html" else "the checkers did not finish"
+        raise InputError.single(
+            path,
+            f"could not audit: {what} in {timeout:g} s; audit it alone with a longer "
+            "--timeout, or look for a script that never ends",
+        ) from None
     summary["seconds"] = round(time.perf_counter() - started, 2)
     findings = sorted(findings, key=_order)
     passed = not any(f.severity == "error" for f in findings)
     return FileReport(str(path), passed, findings, summary), rules
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """``OutOfTime`` in this thread after ``seconds`` (the PDF checkers run in
+    Python here, so an exception stops them between two steps)."""
+    from .browser import OutOfTime
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def out_of_time(number: int, frame: object) -> None:
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _order(finding: Finding) -> tuple[int, str]:

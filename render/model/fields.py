@@ -70,6 +70,11 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_len
 # A name that model/validate.py looks up (a framework, a grade): any short text here.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
+# The longest web address, as the QR code holds it: 500 characters make a
+# code of 93 modules, each about half a millimetre in the printed 45 mm; a
+# real report's address is 40 to 120 characters long.
+MAX_WEB_ADDRESS = 500
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -136,6 +141,13 @@ def _web_address(url: HttpUrl) -> HttpUrl:
         raise ValueError(
             "a web address must not hold a user name or password "
             "(text before '@'): write the address of the page itself"
+        )
+    written = len(str(url))  # as the QR code holds it: letters outside ASCII become %XX
+    if written > MAX_WEB_ADDRESS:
+        raise ValueError(
+            f"this web address is {written:,} characters long once written for the web "
+            f"(letters outside A-Z take 6 each), more than {MAX_WEB_ADDRESS}: its QR code "
+            "would be too fine for a phone to read in print; give a shorter address"
         )
     return url
 

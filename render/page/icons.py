@@ -33,7 +33,7 @@ from typing import Any
 from ..errors import InputError, close_names
 from ..model import Contact, Inspection, Point
 from ..model import markup as text
-from ..source import as_data_url, parse_toml
+from ..source import as_data_url, read_toml
 from .messages import N_
 
 FOLDER = "pictures"
@@ -204,7 +204,7 @@ def _read_moods(
         path = folder / FOLDER / MOODS_FILE
         if not path.is_file():
             continue
-        data = parse_toml(path, path.read_text(encoding="utf-8"))
+        data = read_toml(path)
         for name, entry in data.items():
             mood = entry.get("mood") if isinstance(entry, dict) else None
             if mood not in MOODS:
@@ -245,7 +245,7 @@ def compact_svg(path: Path) -> str:
 
 
 def _read_rules(path: Path, files: Mapping[str, str | Path]) -> IconSet:
-    data = parse_toml(path, path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     problems: list[str] = []
     rules = [_rule(i, raw, files, problems) for i, raw in enumerate(data.get("rules", []))]
     sections = data.get("sections", {})

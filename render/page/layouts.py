@@ -24,7 +24,7 @@ from markupsafe import Markup
 from ..errors import InputError, Problem, did_you_mean, is_file
 from ..model import markup as text
 from ..resources import bundled
-from ..source import as_data_url, parse_toml
+from ..source import as_data_url, parse_toml, read_setting_text
 from . import messages
 from .icons import IconSet, load_icons
 
@@ -157,10 +157,7 @@ _SETTINGS = {
 
 def _read_settings(path: Path) -> dict:
     """The settings in ``path``, or an ``InputError`` saying what is wrong."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(path, f"cannot read the layout's settings: {exc}") from None
+    text = read_setting_text(path)
     settings = parse_toml(path, text)
     problems = [
         Problem(

@@ -21,6 +21,7 @@ import importlib.util
 import os
 import re
 import tempfile
+from contextlib import suppress
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -86,14 +87,20 @@ def write_quietly(target: Path, data: bytes) -> None:
 
     Also used for the compact English word table (``lexicon.english_words``).
     """
+    temp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".syllables.")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temp, target)
+        temp = None
     except OSError:
         pass
+    finally:  # a signal (SystemExit) in the middle leaves no half-written file
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
 
 
 def lookup(blob: bytes, word: str) -> int | None:

@@ -18,11 +18,14 @@ _EXPORTS = {
     "MAX_BYTES": "files",
     "MAX_BYTES_LIMIT": "files",
     "read_text": "files",
+    "read_setting_text": "files",
+    "SETTINGS_MAX_BYTES": "files",
     "Source": "read",
     "field_names": "read",
     "format_field": "read",
     "read_source": "read",
     "parse_toml": "tomlfile",
+    "read_toml": "tomlfile",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__ = exporter(__name__, _EXPORTS)

@@ -16,6 +16,10 @@ MAX_BYTES = 2_000_000
 # The highest --max-bytes: a file is read whole and its source map kept in
 # memory, so a larger limit would let one input take the machine's memory.
 MAX_BYTES_LIMIT = 100_000_000
+# Settings, layout.toml, picture rules and word lists: the longest we ship
+# is 11 KB; a megabyte is far more than any project needs.
+SETTINGS_MAX_BYTES = 1_000_000
+_RAISE_IT = "split it, or raise the limit with --max-bytes"
 
 _OTHER_ENCODINGS = [
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -25,12 +29,19 @@ _OTHER_ENCODINGS = [
 ]
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of the file at ``path``, or an ``InputError`` that says why not."""
-    return _decode(path, _read_bytes(path, max_bytes))
+def read_text(path: Path, max_bytes: int = MAX_BYTES, advice: str = _RAISE_IT) -> str:
+    """The text of the file at ``path``, or an ``InputError`` that says why not
+    (``advice``: what to do about a file over the limit)."""
+    return _decode(path, _read_bytes(path, max_bytes, advice))
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_setting_text(path: Path) -> str:
+    """The text of a settings file, word list, ``layout.toml`` or picture rules."""
+    advice = "a file of settings or words needs far less: is it the right file?"
+    return read_text(path, SETTINGS_MAX_BYTES, advice)
+
+
+def _read_bytes(path: Path, max_bytes: int, advice: str = _RAISE_IT) -> bytes:
     """The file's bytes; never reads more than ``max_bytes`` (plus one)."""
     try:
         if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
@@ -50,8 +61,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         told = f"{size:,} bytes" if size > max_bytes else f"more than {max_bytes:,} bytes"
         raise InputError.single(
             path,
-            f"the file is {told}, more than the limit of {max_bytes:,}: "
-            "split it, or raise the limit with --max-bytes",
+            f"the file is {told}, more than the limit of {max_bytes:,}: {advice}",
         )
     return raw
 

@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .files import read_setting_text
 
 _WHERE = re.compile(r"\(at line (\d+), column (\d+)\)$")
 _POSITION = re.compile(r"\s*\(at .*\)$")  # "(at line 2, column 9)", "(at end of document)"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The TOML file at ``path`` (a regular file, at most a megabyte), parsed."""
+    return parse_toml(path, read_setting_text(path))
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
