@@ -72,7 +72,7 @@ def test_a_signal_while_the_syllable_cache_is_written_leaves_no_temporary_file(
 
     monkeypatch.setattr(syllables.os, "fdopen", Interrupted)
     with pytest.raises(SystemExit):
-        syllables._write_quietly(tmp_path / "table.tsv", b"word\t1\n")
+        syllables.write_quietly(tmp_path / "table.tsv", b"word\t1\n")
     assert list(tmp_path.iterdir()) == []
 
 
