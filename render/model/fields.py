@@ -113,7 +113,7 @@ FIELDS: dict[str, tuple[str, Any]] = {
     ),
     "Judgement.what": (
         "What the grade is about, in one easy sentence.",
-        "How well child protection services keep children safe.",
+        "How well the service helps children and keeps them safe.",
     ),
     "Judgement.overall": (
         "The grade for the whole service: the id of a grade in the framework's scale. "
@@ -161,7 +161,7 @@ FIELDS: dict[str, tuple[str, Any]] = {
     ),
     "Contact.who": ("Who the child can talk to.", "Your social worker"),
     "Contact.how": ("How to reach them.", "Talk to them when you meet."),
-    "Contact.icon": ("The picture beside them, by name.", "phone"),
+    "Contact.icon": ("The picture beside them, by name.", "telephone"),
     "Word.word": ("The hard word, as it is written in the text.", "inspector"),
     "Word.meaning": (
         "What it means, in one easy sentence.",
