@@ -224,3 +224,49 @@ def test_a_port_in_use_is_one_line_and_exit_2(starter):
         taken.close()
     assert done.returncode == 2
     assert done.stderr.startswith("error: --port ") and len(done.stderr.splitlines()) == 1
+
+
+def test_in_a_browser_the_page_follows_the_file(browser, served, starter):
+    """Chromium: the page, a hard sentence marked with its rule and suggestion,
+    an edit shown within 2 seconds, an error and the page back after it."""
+    context = browser._browser.new_context(viewport={"width": 1280, "height": 900})
+    elsewhere: list[str] = []
+    context.on(
+        "request",
+        lambda r: None if r.url.startswith(served.base + "/") else elsewhere.append(r.url),
+    )
+    page = context.new_page()
+    try:
+        first = served.state("mine.yaml")["version"]
+        _replace(starter, "Social workers get to know children well.", HARD)
+        served.wait_for("mine.yaml", first)
+        page.goto(served.base + "/", wait_until="load")
+        frame = page.frame_locator("#page")
+        mark = frame.locator(".er-marked", has_text=HARD).first
+        mark.wait_for(timeout=10_000)
+        notes = " ".join(mark.locator(".er-note").all_inner_texts())
+        assert "hard-sentence: reads at about age" in notes
+        assert "Try: use shorter words than 'multi-agency'" in notes
+        assert page.locator("#findings .finding", has_text=HARD).count() >= 1
+        assert page.locator("#scores tr.missed").count() >= 1
+
+        # an edit is on the page within 2 seconds of saving
+        _replace(starter, HARD, NEW_SENTENCE)
+        saved = time.monotonic()
+        frame.locator("p", has_text=NEW_SENTENCE).wait_for(timeout=2_000)
+        assert time.monotonic() - saved < 2.0
+
+        _replace(starter, "  min_age: 8", "  min_age: two")
+        errors = page.locator("#errors li")
+        errors.first.wait_for(timeout=5_000)
+        assert f"{starter}:" in errors.first.inner_text()
+        assert "audience.min_age" in errors.first.inner_text()
+        assert page.locator("#page").is_hidden()
+
+        _replace(starter, "  min_age: two", "  min_age: 8")
+        page.locator("#page").wait_for(state="visible", timeout=5_000)
+        frame.locator("p", has_text=NEW_SENTENCE).wait_for(timeout=5_000)
+        assert page.locator("#errors").is_hidden()
+    finally:
+        context.close()
+    assert not elsewhere, elsewhere

@@ -110,6 +110,24 @@ function squeeze(text) {
   return text.replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
 }
 
+// A finding about one word: its message starts with the word in quotes.
+function wordOf(finding) {
+  const quoted = /^'([^']+)'/.exec(finding.message);
+  return quoted ? quoted[1] : null;
+}
+
+function rangeAt(doc, map, at, length) {
+  const range = doc.createRange();
+  const [startNode, startOffset] = map.from[at];
+  const [endNode, endOffset] = map.from[at + length - 1];
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset + 1);
+  return range;
+}
+
+// Each block (a point, a heading) with a finding gets an outline, its hard
+// sentence and words highlighted, and one note: a line for each finding
+// about the sentence, and one line for its hard words.
 function markPage(report) {
   const doc = frame.contentDocument;
   if (!doc || !report) return;
@@ -117,8 +135,9 @@ function markPage(report) {
   link.rel = "stylesheet";
   link.href = "/_preview/preview-marks.css";
   doc.head.append(link);
-  const ranges = { error: [], warning: [], note: [] };
+  const ranges = { error: [], warning: [], note: [], word: [] };
   const blocks = [...doc.body.querySelectorAll("h1, h2, h3, p, li, dt, dd, td, th, figcaption")];
+  const marked = new Map();
   report.findings.forEach((f, i) => {
     if (!f.text) return;
     const sentence = squeeze(f.text);
@@ -126,34 +145,54 @@ function markPage(report) {
       .filter((b) => squeeze(b.textContent).includes(sentence))
       .sort((a, b) => a.textContent.length - b.textContent.length)[0];
     if (!block) return;
+    if (!marked.has(block)) marked.set(block, { map: textMap(block), lines: [], words: new Map() });
+    const mark = marked.get(block);
     block.classList.add("er-marked", `er-is-${f.severity}`);
-    block.dataset.erFinding = String(i);
-    const note = doc.createElement("span");
-    note.className = `er-note er-is-${f.severity}`;
-    note.textContent = `${f.rule}: ${f.message}${f.suggestion ? ` Try: ${f.suggestion}` : ""}`;
-    block.append(note);
-    const map = textMap(block);
-    const at = map.text.indexOf(sentence);
-    if (at >= 0 && ranges[f.severity]) {
-      const range = doc.createRange();
-      const [startNode, startOffset] = map.from[at];
-      const [endNode, endOffset] = map.from[at + sentence.length - 1];
-      range.setStart(startNode, startOffset);
-      range.setEnd(endNode, endOffset + 1);
-      ranges[f.severity].push(range);
+    block.dataset.erFindings = `${block.dataset.erFindings || ""} ${i}`.trim();
+    const at = mark.map.text.indexOf(sentence);
+    const word = wordOf(f);
+    if (word) {
+      const plainer = /^write (.+)$/.exec(f.suggestion || "");
+      if (plainer || !mark.words.has(word)) {
+        mark.words.set(word, plainer ? `${word} (write ${plainer[1]})` : word);
+      }
+      const inside = at >= 0 ? mark.map.text.indexOf(word, at) : -1;
+      if (inside >= 0) ranges.word.push(rangeAt(doc, mark.map, inside, word.length));
+    } else {
+      mark.lines.push([f.severity, `${f.rule}: ${f.message}${f.suggestion ? `. Try: ${f.suggestion}` : ""}`]);
+    }
+    if (at >= 0 && ranges[f.severity] && !word) {
+      ranges[f.severity].push(rangeAt(doc, mark.map, at, sentence.length));
     }
   });
+  for (const [block, mark] of marked) {
+    const note = doc.createElement("span");
+    note.className = "er-note";
+    for (const [severity, line] of mark.lines) {
+      const row = doc.createElement("span");
+      row.className = `er-line er-is-${severity}`;
+      row.textContent = line;
+      note.append(row);
+    }
+    if (mark.words.size) {
+      const row = doc.createElement("span");
+      row.className = "er-line er-is-warning";
+      row.textContent = `Hard words: ${[...mark.words.values()].join(", ")}`;
+      note.append(row);
+    }
+    block.append(note);
+  }
   const highlights = frame.contentWindow.CSS && frame.contentWindow.CSS.highlights;
   if (highlights) {
-    for (const [severity, list] of Object.entries(ranges)) {
-      highlights.set(`er-${severity}`, new frame.contentWindow.Highlight(...list));
+    for (const [kind, list] of Object.entries(ranges)) {
+      highlights.set(`er-${kind}`, new frame.contentWindow.Highlight(...list));
     }
   }
 }
 
 function reveal(i) {
   const doc = frame.contentDocument;
-  const block = doc && doc.querySelector(`[data-er-finding="${i}"]`);
+  const block = doc && doc.querySelector(`[data-er-findings~="${i}"]`);
   if (!block) return;
   block.scrollIntoView({ block: "center" });
   block.classList.remove("er-flash");
