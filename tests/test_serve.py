@@ -38,6 +38,7 @@ class Served:
             stderr=subprocess.PIPE,
             text=True,
             env=env,
+            cwd=ROOT,
         )
         first = self.process.stdout.readline()
         assert " at http://127.0.0.1:" in first, first + self.process.stderr.read()

@@ -33,8 +33,7 @@ def new_command(file: Path, framework: str) -> None:
       easyread new my-inspection.yaml --framework school-report-card-2025
       easyread serve my-inspection.yaml
     """
-    from ..model.starter import starter_text
-    from ..model.validate import find_framework
+    from ..model import find_framework, starter_text
     from ..source import Source
 
     problems: list = []

@@ -18,6 +18,6 @@ def schema_command() -> None:
     \b
       # yaml-language-server: $schema=inspection.schema.json
     """
-    from ..model.schema import schema_text
+    from ..model import schema_text
 
     click.echo(schema_text(), nl=False)

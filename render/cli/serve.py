@@ -51,7 +51,7 @@ def serve_command(path: Path, layout: str, port: int, config: Path | None, max_b
       easyread new my-inspection.yaml
       easyread serve my-inspection.yaml
     """
-    from ..page.preview import Preview, open_socket, serve
+    from ..page import Preview, open_socket, serve_preview
 
     files = _lister(path)
     if path.is_file() and path.suffix.lower() not in SUFFIXES:
@@ -77,7 +77,7 @@ def serve_command(path: Path, layout: str, port: int, config: Path | None, max_b
         address = f"http://127.0.0.1:{sock.getsockname()[1]}/"
         click.echo(f"Preview of {path} at {address} (Ctrl-C stops it)")
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how it stops
-            asyncio.run(serve(preview, sock))
+            asyncio.run(serve_preview(preview, sock))
         click.echo("stopped")
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
@@ -107,7 +107,7 @@ def _watched(path: Path, layout: str) -> list[Path]:
 
 def _builder(layout: str, config: Path | None, max_bytes: int, out_dir: Path):
     """Build one file as ``easyread build --format html`` does, into ``out_dir``."""
-    from ..page.preview import Built
+    from ..page import Built
     from ..pipeline import build_one, plan_build
     from ..readability import one_line
     from ..settings import load_settings
@@ -133,7 +133,7 @@ def _builder(layout: str, config: Path | None, max_bytes: int, out_dir: Path):
 
 
 def _failed(path: Path, errors: list[str], report: dict | None = None):
-    from ..page.preview import Built
+    from ..page import Built
 
     count = f"{len(errors)} {'error' if len(errors) == 1 else 'errors'}"
     return Built(errors=errors, report=report, summary=f"{path}: cannot build ({count})")

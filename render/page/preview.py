@@ -285,7 +285,7 @@ def open_socket(port: int = 0) -> socket.socket:
     return sock
 
 
-async def serve(preview: Preview, sock: socket.socket) -> None:
+async def serve_preview(preview: Preview, sock: socket.socket) -> None:
     """Build once, then serve and watch until Ctrl-C (or SIGTERM)."""
     import uvicorn
 
