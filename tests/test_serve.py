@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -271,3 +272,39 @@ def test_in_a_browser_the_page_follows_the_file(browser, served, starter):
     finally:
         context.close()
     assert not elsewhere, elsewhere
+
+
+def test_a_change_to_its_framework_or_layout_rebuilds(tmp_path):
+    from click.testing import CliRunner
+
+    from render.cli import main
+    from render.resources import bundled
+
+    (tmp_path / "frameworks").mkdir()
+    own = (bundled("frameworks") / "ilacs.yaml").read_text(encoding="utf-8")
+    own = own.replace("id: ilacs", "id: our-own")
+    framework = tmp_path / "frameworks" / "our-own.yaml"
+    framework.write_text(own, encoding="utf-8")
+    layout = tmp_path / "my-layout"
+    shutil.copytree(bundled("layouts") / "easy-read", layout)
+    path = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(main, ["new", str(path), "--framework", "our-own"]).exit_code == 0
+    server = Served(path, "--layout", str(layout))
+    try:
+        first = server.state("mine.yaml")["version"]
+        meaning = "Much better than good at helping children and keeping them safe."
+        _replace(framework, meaning, "The very best there is.")
+        second = server.wait_for("mine.yaml", first)["version"]
+        assert "The very best there is." in server.get("/page/mine.yaml")[2]
+        css = layout / "layout.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n.my-own-rule { color: #123456; }\n")
+        server.wait_for("mine.yaml", second)
+        assert "#123456" in server.get("/page/mine.yaml")[2]
+    finally:
+        server.stop()
+
+
+def test_sigterm_stops_it_as_the_other_commands_stop(served):
+    served.process.send_signal(signal.SIGTERM)
+    code, _ = served.stop()
+    assert code == 128 + signal.SIGTERM
