@@ -43,6 +43,14 @@ MAX_BYTES_OPTION = click.option(
     show_default=True,
     help="Refuse an input file bigger than this.",
 )
+# The layout option, the same for build and serve.
+LAYOUT_OPTION = click.option(
+    "-l",
+    "--layout",
+    default="easy-read",
+    show_default=True,
+    help="A bundled layout's name, or the path of your own layout folder.",
+)
 # pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
 # helpers) would slow every command down; a test keeps the two the same.
 FORMATS = ("html", "pdf")

@@ -13,20 +13,14 @@ from pathlib import Path
 import click
 
 from ..errors import BuildError, InputError, printable
-from . import CONFIG_OPTION, EXIT_INVALID, EXIT_OK, MAX_BYTES_OPTION, main
+from . import CONFIG_OPTION, EXIT_INVALID, EXIT_OK, LAYOUT_OPTION, MAX_BYTES_OPTION, main
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @main.command("serve")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "-l",
-    "--layout",
-    default="easy-read",
-    show_default=True,
-    help="A bundled layout's name, or the path of your own layout folder.",
-)
+@LAYOUT_OPTION
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
