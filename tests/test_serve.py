@@ -57,14 +57,15 @@ class Served:
     def state(self, name: str) -> dict:
         return json.loads(self.get(f"/state/{name}")[2])
 
-    def wait_for(self, name: str, after: int, timeout: float = 10.0) -> dict:
+    def wait_for(self, name: str, after: int, ok: bool = True, timeout: float = 15.0) -> dict:
+        """The state of the first rebuild after version ``after`` that is ``ok`` (or not)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             state = self.state(name)
-            if state["version"] > after:
+            if state["version"] > after and state["ok"] == ok:
                 return state
             time.sleep(0.05)
-        raise AssertionError(f"no rebuild of {name} within {timeout} s")
+        raise AssertionError(f"no rebuild of {name} (ok={ok}) within {timeout} s")
 
     def stop(self) -> tuple[int, str]:
         if self.process.poll() is None:
@@ -92,9 +93,12 @@ def served(starter):
 
 
 def _replace(path: Path, old: str, new: str) -> None:
+    """Save as an editor does: the whole new text at once (no half-written file)."""
     text = path.read_text(encoding="utf-8")
     assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _events(served: Served, seen: list[str], stop: threading.Event) -> None:
@@ -132,7 +136,7 @@ def test_it_rebuilds_shows_errors_and_recovers(served, starter):
     assert "event: build\n" in seen
 
     _replace(starter, "  min_age: 8", "  min_age: two")
-    broken = served.wait_for("mine.yaml", changed["version"])
+    broken = served.wait_for("mine.yaml", changed["version"], ok=False)
     assert not broken["ok"]
     (error,) = broken["errors"]
     assert error.startswith(f"{starter}:")
@@ -306,10 +310,34 @@ def test_a_change_to_its_framework_or_layout_rebuilds(tmp_path):
         assert "The very best there is." in server.get("/page/mine.yaml")[2]
         css = layout / "layout.css"
         css.write_text(css.read_text(encoding="utf-8") + "\n.my-own-rule { color: #123456; }\n")
-        server.wait_for("mine.yaml", second)
+        third = server.wait_for("mine.yaml", second)["version"]
         assert "#123456" in server.get("/page/mine.yaml")[2]
+        # a picture of its own: changing the file changes the page
+        pictures = tmp_path / "pictures"
+        pictures.mkdir()
+        picture = pictures / "hub.svg"
+        picture.write_text(_svg("#aa0000"), encoding="utf-8")
+        _replace(
+            path,
+            "#pictures:\n#  - file: pictures/hub.png\n#    alt:",
+            "pictures:\n  - file: pictures/hub.svg\n    alt:",
+        )
+        fourth = server.wait_for("mine.yaml", third)
+        assert fourth["ok"], fourth["errors"]
+        before = server.get("/page/mine.yaml")[2]
+        picture.write_text(_svg("#00aa00"), encoding="utf-8")
+        server.wait_for("mine.yaml", fourth["version"])
+        after = server.get("/page/mine.yaml")[2]
+        assert before != after
     finally:
         server.stop()
+
+
+def _svg(colour: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+        f'<rect width="10" height="10" fill="{colour}"/></svg>\n'
+    )
 
 
 def test_sigterm_stops_it_as_the_other_commands_stop(served):

@@ -130,6 +130,8 @@ def main(verbose: bool) -> None:
 
     \b
     Examples:
+      easyread new my-inspection.yaml --framework ilacs
+      easyread serve my-inspection.yaml
       easyread build data/*.yaml --out build
       easyread build my-inspection.yaml --out site --format html
       easyread audit build/*.html build/*.pdf
