@@ -42,11 +42,13 @@ class Problem:
     col: int
     field: str
     message: str
+    # "error" stops the input; "warning" and "note" are told and it goes on
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
         field = f"{self.field}: " if self.field else ""
-        return printable(f"{where}: error: {field}{self.message}")
+        return printable(f"{where}: {self.severity}: {field}{self.message}")
 
 
 class InputError(Exception):

@@ -54,6 +54,7 @@ class Finding:
     field: str = ""
     suggestion: str = ""
     text: str = ""
+    parts: tuple[str, ...] = ()  # for a long sentence: the sentences a split would make
 
 
 @dataclass(frozen=True)

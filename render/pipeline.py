@@ -23,7 +23,7 @@ from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
 from .model import Document, validate_inspection
 from .page import Layout, find_layout, render_html, write_pdf
-from .readability import TargetMissed, check_inspection, one_line, page_note
+from .readability import TargetMissed, check_inspection, one_line
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
 
@@ -39,6 +39,7 @@ class Result:
     outputs: list[Path] = field(default_factory=list)
     error: InputError | BuildError | TargetMissed | None = None
     readability: FileReport | None = None
+    advice: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -68,7 +69,9 @@ def load(path: Path, layout: Layout | None = None, max_bytes: int = MAX_BYTES) -
 
 
 def _validate(source: Source, layout: Layout) -> Document:
-    return validate_inspection(source, name=source.path.stem, icons=layout.icons.names)
+    return validate_inspection(
+        source, name=source.path.stem, icons=layout.icons.names, languages=layout.languages
+    )
 
 
 def build(paths: Sequence[Path], out_dir: Path, **options: Any) -> list[Result]:
@@ -112,6 +115,7 @@ def build_one(path: Path, job: Job) -> Result:
         LOG.info("1/5 reading %s", path)
         source = read_source(path, job.max_bytes)
         document = _validate(source, layout)
+        result.advice = document.advice
         LOG.info("2/5 checking readability of %s", document.name)
         result.readability = check_inspection(document, source, job.settings)
         if job.strict and not result.readability.passed:
@@ -122,7 +126,9 @@ def build_one(path: Path, job: Job) -> Result:
         figures = draw_figures(document, layout)
         LOG.info("4/5 rendering %s with layout %s", document.name, layout.name)
         target = job.settings.reading_target(result.readability.summary["target"]["id"])
-        html = render_html(document, layout, figures, readability=page_note(target))
+        # only English is scored, so only an English page may say its reading age
+        english = document.inspection.language.split("-")[0] == "en"
+        html = render_html(document, layout, figures, target.reading_age if english else None)
         LOG.info("5/5 writing %s", ", ".join(job.formats))
         result.outputs = _publish(document, html, job, path.parent)
     except (InputError, BuildError, TargetMissed) as exc:

@@ -1,7 +1,7 @@
 """Benchmark `easyread check` and `easyread build` (a script, not a test:
 it prints figures for the README; compare figures from one run).
 
-    python scripts/bench.py [--documents 1000] [--runs 7] [--only check|build]
+    python scripts/bench.py [--documents 1000] [--runs 7] [--only check|build|speed]
 
 1. Throughput: `check` over N documents in one process, made from the
    inspections in data/ and the 2013 source text (copies in a temporary
@@ -16,7 +16,9 @@ it prints figures for the README; compare figures from one run).
 5. Linear: `check` of 0.5, 1 and 2 MB of short sentences ("Go. " again and
    again) as a new process; each doubling should about double the time.
 
-``--only check`` runs 1, 2 and 5, ``--only build`` 3 and 4. Each part prints
+``--only check`` runs 1, 2 and 5, ``--only build`` 3 and 4, ``--only speed``
+1 and 2 (the figures issue 14 sets: 300 documents a second, a cold check
+under 0.25 s). Each part prints
 the load average before it: figures from a busy machine are slower.
 """
 
@@ -65,15 +67,15 @@ def throughput(count: int) -> tuple[float, int]:
     return elapsed, sum(r.summary["document"]["scores"]["sentences"] for r in reports)
 
 
-def cold_start(runs: int, cache: Path, clear: bool) -> list[float]:
+def cold_start(runs: int, cache: Path, clear: bool, path: Path = INSPECTION) -> list[float]:
     env = {**os.environ, "EASYREAD_CACHE_DIR": str(cache)}
-    command = [sys.executable, "-m", "render", "check", str(INSPECTION)]
+    command = [sys.executable, "-m", "render", "check", str(path)]
     times = []
     for _ in range(runs):
         if clear:
             shutil.rmtree(cache, ignore_errors=True)
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True)
         times.append(time.perf_counter() - start)
     return times
 
@@ -152,13 +154,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(
         "--only",
-        choices=("check", "build"),
-        help="run only the check parts (1, 2) or the build parts (3, 4)",
+        choices=("check", "build", "speed"),
+        help="run only the check parts (1, 2, 5), the build parts (3, 4) or 1 and 2",
     )
     args = parser.parse_args()
     if args.only != "build":
-        bench_check(args.documents, args.runs)
-    if args.only != "check":
+        bench_check(args.documents, args.runs, linear=args.only != "speed")
+    if args.only not in ("check", "speed"):
         print(load_average())
         build_runs(max(3, args.runs // 2), "html")
         build_runs(max(3, args.runs // 2), "html,pdf")
@@ -184,26 +186,33 @@ def linear_check() -> None:
         )
 
 
-def bench_check(documents: int, runs: int) -> None:
+def bench_check(documents: int, runs: int, linear: bool = True) -> None:
     print(load_average())
-    linear_check()
-    print(load_average())
+    if linear:
+        linear_check()
+        print(load_average())
     elapsed, sentences = throughput(documents)
     print(
         f"check over {documents} documents ({sentences:,} sentences), "
         "one process: "
-        f"{elapsed:.2f} s, {1000 * elapsed / documents:.1f} ms a document"
+        f"{elapsed:.2f} s, {1000 * elapsed / documents:.1f} ms a document, "
+        f"{documents / elapsed:.0f} documents a second"
     )
     print(load_average())
     with tempfile.TemporaryDirectory() as temp:
         cache = Path(temp) / "cache"
         cold_start(1, cache, clear=False)  # build the syllable cache once
         warm = cold_start(runs, cache, clear=False)
+        text = cold_start(runs, cache, clear=False, path=TEXT)
         empty = cold_start(max(3, runs // 2), cache, clear=True)
     print(
         f"cold start, one inspection, cache built ({len(warm)} runs): "
         f"median {statistics.median(warm):.2f} s, "
         f"min {min(warm):.2f} s, max {max(warm):.2f} s"
+    )
+    print(
+        f"cold start, one text document (the 2013 text), cache built ({len(text)} runs): "
+        f"median {statistics.median(text):.2f} s, min {min(text):.2f} s"
     )
     print(
         f"cold start, one inspection, empty cache ({len(empty)} runs): "

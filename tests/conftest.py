@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 INSPECTIONS = sorted(DATA.glob("*.yaml"))
+# the sample tests use when one file will do: it has every section
+SAMPLE = DATA / "stockton-2013-child-protection.yaml"
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import INSPECTIONS, ROOT, require_tool
+from conftest import ROOT, SAMPLE, require_tool
 
 from render.audit.run import audit, kind_of
 from render.errors import InputError
@@ -197,7 +197,7 @@ def test_findings_say_where(reports, name, rule, where):
 
 def test_our_own_outputs_pass(built):
     require_tool("pdftotext")
-    stem = INSPECTIONS[0].stem
+    stem = SAMPLE.stem
     done = run(str(built / f"{stem}.html"), str(built / f"{stem}.pdf"))
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count(": passes (") == 2

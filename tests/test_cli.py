@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import INSPECTIONS, ROOT
+from conftest import INSPECTIONS, ROOT, SAMPLE
 
 from render.cli import main
 
@@ -31,20 +31,20 @@ def test_build_help_names_its_options():
 
 
 def test_build_html_only(tmp_path):
-    result = run("build", str(INSPECTIONS[0]), "--out", str(tmp_path), "--format", "html")
+    result = run("build", str(SAMPLE), "--out", str(tmp_path), "--format", "html")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{INSPECTIONS[0].stem}.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{SAMPLE.stem}.html"]
 
 
 @pytest.mark.parametrize("bad", ["docx", "html,docx", ","])
 def test_unknown_format_is_a_usage_error(tmp_path, bad):
-    result = run("build", str(INSPECTIONS[0]), "--out", str(tmp_path), "--format", bad)
+    result = run("build", str(SAMPLE), "--out", str(tmp_path), "--format", bad)
     assert result.exit_code == 2
     assert "choose from html, pdf" in result.output
 
 
 def test_unknown_layout_is_refused(tmp_path):
-    result = run("build", str(INSPECTIONS[0]), "--out", str(tmp_path), "--layout", "nope")
+    result = run("build", str(SAMPLE), "--out", str(tmp_path), "--layout", "nope")
     assert result.exit_code == 2
     assert "nope:1:1: error: no layout here" in result.output
     assert "bundled layouts: easy-read" in result.output
@@ -54,13 +54,13 @@ def test_invalid_input_exit_2_no_output_others_still_built(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: [unclosed\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = run("build", str(bad), str(INSPECTIONS[0]), "--out", str(out), "--format", "html")
+    result = run("build", str(bad), str(SAMPLE), "--out", str(out), "--format", "html")
     assert result.exit_code == 2
     assert (
         f"{bad}:1:8: error: a ',' between two items, or the ']' that closes this list, is missing"
     ) in result.output.splitlines()
     assert "Traceback" not in result.output
-    assert sorted(p.name for p in out.iterdir()) == [f"{INSPECTIONS[0].stem}.html"]
+    assert sorted(p.name for p in out.iterdir()) == [f"{SAMPLE.stem}.html"]
 
 
 def test_an_os_error_no_command_caught_is_one_line_and_exit_2(monkeypatch):
@@ -72,7 +72,7 @@ def test_an_os_error_no_command_caught_is_one_line_and_exit_2(monkeypatch):
         raise OSError(errno.ENAMETOOLONG, "File name too long", "/x/" + "a" * 300)
 
     monkeypatch.setattr(settings, "load_settings", refuse)
-    result = CliRunner().invoke(main, ["build", str(INSPECTIONS[0])])
+    result = CliRunner().invoke(main, ["build", str(SAMPLE)])
     assert (result.exit_code, result.output) == (
         2,
         "error: cannot use /x/" + "a" * 300 + ": file name too long\n",
@@ -145,7 +145,7 @@ def test_custom_layout_folder_overrides_base(tmp_path):
     (layout / "main.html").write_text(_in_main("<p>Mine: {{ doc.area }}</p>"))
     result = run(
         "build",
-        str(INSPECTIONS[0]),
+        str(SAMPLE),
         "--out",
         str(tmp_path / "o"),
         "--format",
@@ -154,7 +154,7 @@ def test_custom_layout_folder_overrides_base(tmp_path):
         str(layout),
     )
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "o" / f"{INSPECTIONS[0].stem}.html").read_text()
+    html = (tmp_path / "o" / f"{SAMPLE.stem}.html").read_text()
     assert "<p>Mine: Stockton-on-Tees</p>" in html
 
 
@@ -219,10 +219,10 @@ NO_ALT = (
 def test_layout_faults_fail_the_build_with_no_output(tmp_path, main, where, message):
     out = tmp_path / "out"
     layout = _layout_with(tmp_path, main)
-    result = run("build", str(INSPECTIONS[0]), "--out", str(out), "--layout", str(layout))
+    result = run("build", str(SAMPLE), "--out", str(out), "--layout", str(layout))
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if ": error: " in line]
-    place = where.format(layout=layout, data=INSPECTIONS[0])
+    place = where.format(layout=layout, data=SAMPLE)
     assert errors == [f"{place}: {message}".replace("{layout}", str(layout))]
     assert list(out.iterdir()) == []
 

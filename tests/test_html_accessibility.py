@@ -65,7 +65,7 @@ def test_text_spacing_cuts_off_or_overlaps_no_text(browser, built, source, width
         after = measure(page)
     size = float(spaced.removesuffix("px")) / 1.5
     assert size >= 16, "the spacing was not applied"
-    assert len(after["texts"]) == len(before["texts"]) > 50
+    assert len(after["texts"]) == len(before["texts"]) > 20  # the probe saw the page
     hidden = [t["id"] for t in before["texts"] if t["visible"] < 0.99]
     assert hidden == ["body > a"], "only the skip link is off screen until focused"
     cut = [

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import INSPECTIONS, ROOT
+from conftest import ROOT, SAMPLE
 
 
 def _copy_of_the_project(tmp_path: Path) -> Path:
@@ -52,7 +52,7 @@ def test_non_editable_install_builds_a_page(tmp_path):
             "-m",
             "render",
             "build",
-            str(INSPECTIONS[0]),
+            str(SAMPLE),
             "--out",
             str(out),
             "--format",
@@ -73,9 +73,9 @@ def test_non_editable_install_builds_a_page(tmp_path):
         check=True,
     )
     assert probe.stdout.startswith(str(target)), "the test used the source tree"
-    assert (out / f"{INSPECTIONS[0].stem}.html").stat().st_size > 10_000
+    assert (out / f"{SAMPLE.stem}.html").stat().st_size > 10_000
     checked = subprocess.run(
-        [sys.executable, "-m", "render", "check", str(INSPECTIONS[0]), "--format", "json"],
+        [sys.executable, "-m", "render", "check", str(SAMPLE), "--format", "json"],
         cwd=tmp_path,
         env={**env, "EASYREAD_CACHE_DIR": str(tmp_path / "cache")},
         capture_output=True,

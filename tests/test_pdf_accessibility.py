@@ -15,6 +15,7 @@ import pikepdf
 import pytest
 from conftest import INSPECTIONS, require_tool
 
+from render import load
 from render.audit.pdf import check_pdf
 from render.audit.pdf_structure import (
     bookmarks,
@@ -24,9 +25,11 @@ from render.audit.pdf_structure import (
     struct_elements,
     words_in,
 )
+from render.page import find_layout
 
 pytestmark = pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
-PAGE_NUMBER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
+# "Page 1 of 4" in each language the bundled layouts have
+PAGE_NUMBER = re.compile(r"^(?:Page \d+ of \d+|Tudalen \d+ o \d+)$", re.MULTILINE)
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +91,7 @@ def test_structure_headings_match_the_html_outline_in_order(built, source):
     in_pdf = [(h.level, _norm(h.text)) for h in structure.headings]
     in_html = [(level, _norm(text)) for level, text in _outline(built, source).headings]
     assert in_pdf == in_html
-    assert in_pdf[0][0] == 1 and len(in_pdf) > 5
+    assert in_pdf[0][0] == 1 and len(in_pdf) >= 5
 
 
 def test_bookmarks_have_the_heading_levels(built, source):
@@ -137,10 +140,13 @@ def test_page_numbers_are_artifacts_not_content(built, source):
     with pikepdf.open(path) as pdf:
         pages = len(pdf.pages)
         in_artifacts = sum(_artifact_text_runs(page) for page in pdf.pages)
-    assert PAGE_NUMBER.findall(drawn) == [f"Page {n} of {pages}" for n in range(1, pages + 1)]
+    language = load(source).inspection.language
+    words = find_layout("easy-read").translations(language).gettext("Page %(page)s of %(pages)s")
+    expected = [words % {"page": n, "pages": pages} for n in range(1, pages + 1)]
+    assert PAGE_NUMBER.findall(drawn) == expected
     assert in_artifacts >= pages
     tagged = " ".join(e.own_text for e in read_structure(path).elements)
-    assert "Page 1 of" not in tagged
+    assert expected[0] not in tagged
 
 
 def _artifact_text_runs(page) -> int:
@@ -165,7 +171,7 @@ def test_text_comes_out_in_reading_order(built, browser, source):
     structure = read_structure(path)
     drawn = _without(words_in(PAGE_NUMBER.sub("", page_text(path))), structure.figure_words())
     tagged = structure.words()
-    assert len(printed) > 500
+    assert len(printed) > 200  # the probe read the page
     assert drawn == printed
     assert tagged == printed
 

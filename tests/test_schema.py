@@ -12,7 +12,7 @@ from conftest import INSPECTIONS, ROOT
 from jsonschema import Draft202012Validator
 
 from render.cli import main
-from render.model.fields import FIELDS
+from render.model.field_notes import FIELDS
 from render.model.schema import FILE_NAME, field_paths, inspection_schema, schema_text
 from render.resources import resource
 
@@ -35,9 +35,9 @@ def test_the_command_prints_it():
 
 def test_every_field_has_a_description_and_an_example():
     missing = [path for path in field_paths() if path not in FIELDS]
-    assert not missing, f"describe these fields in render/model/fields.py: {missing}"
+    assert not missing, f"describe these fields in render/model/field_notes.py: {missing}"
     stale = sorted(set(FIELDS) - set(field_paths()))
-    assert not stale, f"render/model/fields.py describes fields the model lacks: {stale}"
+    assert not stale, f"render/model/field_notes.py describes fields the model lacks: {stale}"
 
 
 def _properties(schema):

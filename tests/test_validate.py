@@ -80,10 +80,10 @@ CASES = [
         ("ofsted-child-protection-2012", "ofsted-child-protection"),
         [
             "in.yaml:4:1: error: framework: unknown framework 'ofsted-child-protection' "
-            "(did you mean 'ofsted-child-protection-2012'?); known frameworks: ilacs, "
-            "joint-targeted-area-inspection, ofsted-child-protection-2012, "
-            "school-report-card-2025, single-inspection-framework (or add a file to "
-            "frameworks/ beside the data file)"
+            "(did you mean 'ofsted-child-protection-2012'?); known frameworks: annual-report, "
+            "ciw-childrens-homes-2025, ilacs, ilacs-2026, joint-targeted-area-inspection, "
+            "ofsted-child-protection-2012, sccif-childrens-homes, school-report-card-2025, "
+            "single-inspection-framework (or add a file to frameworks/ beside the data file)"
         ],
     ),
     (
@@ -102,7 +102,10 @@ CASES = [
     (
         "empty list",
         ("going_well:\n  - Social workers listen.", "going_well: []"),
-        ["in.yaml:20:1: error: going_well: this list is empty: write at least one item"],
+        [
+            "in.yaml:20:1: error: going_well: this list is empty: write at least one item, "
+            "or leave 'going_well' out"
+        ],
     ),
     (
         "bad url",

@@ -49,6 +49,11 @@ from . import (
     help="The lowest severity that makes a file fail.",
 )
 @click.option(
+    "--whole-page",
+    is_flag=True,
+    help="In HTML, count every text (menus, footer, title), not only the main content.",
+)
+@click.option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
@@ -62,6 +67,7 @@ def check_command(
     config: Path | None,
     max_bytes: int,
     fail_on: str,
+    whole_page: bool,
     color: str,
 ) -> None:
     """Check the readability of PATHS against their reading target.
@@ -76,10 +82,14 @@ def check_command(
     (path:line:col: error: field: message); the other files are still
     checked and reported.
 
+    Only English is scored. A file in another language (its lang or language,
+    else detected) gets a note and the checks that hold in any language:
+    sentence length and emphasis, as warnings, so it does not fail on its own.
+
     \b
-    Exit codes: 0 every file meets its target; 1 a file misses it;
-    2 a file cannot be read or is invalid, nothing was checked, or the
-    command was used wrongly.
+    Exit codes: 0 every file meets its target (or is not scored); 1 a file
+    misses it; 2 a file cannot be read or is invalid, nothing was checked,
+    or the command was used wrongly.
 
     \b
     Examples:
@@ -99,7 +109,7 @@ def check_command(
                 "give a file or folder to check, or set 'paths' "
                 "in [tool.easyread] of pyproject.toml"
             )
-        run = check_paths(chosen, settings, target, max_bytes)
+        run = check_paths(chosen, settings, target, max_bytes, whole_page)
     except InputError as exc:
         fail(exc)
     except UnknownTarget as exc:

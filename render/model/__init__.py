@@ -1,7 +1,8 @@
 """Stage 2, model: the validated inspection and the writer's markup.
 
 ``document`` holds the immutable model every layout sees (inspections,
-frameworks, points, words); ``validate`` turns a ``Source`` into a
+points, words), ``framework`` the frameworks it is graded by, ``fields``
+the kinds of field both are made of; ``validate`` turns a ``Source`` into a
 ``Document`` or every ``Problem`` with it; ``markup`` is the writer's small
 markup (``**bold**`` for a hard word); ``schema`` is the JSON Schema of a data
 file, with ``fields`` saying what each field is for; ``starter`` is the file
@@ -14,8 +15,12 @@ _EXPORTS = {
     "Contact": "document",
     "Document": "document",
     "Fact": "document",
-    "Framework": "document",
-    "Grade": "document",
+    "DocumentKind": "framework",
+    "FINDINGS": "document",
+    "Framework": "framework",
+    "Grade": "framework",
+    "Headings": "document",
+    "in_language": "fields",
     "Inspection": "document",
     "Picture": "document",
     "Point": "document",

@@ -12,11 +12,7 @@ web addresses are http or https only.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,176 +20,29 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    HttpUrl,
-    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from ..source import PICTURE_TYPES
-from . import markup as text
-
-MAX_TEXT = 1_000
-MAX_ITEMS = 100
-# All the text of one summary; about 6 times our longest real one (35 pages
-# of PDF, a few seconds to render). Easy read for children is 1 to 4 pages.
-MAX_TOTAL_TEXT = 30_000
-
-T = TypeVar("T")
-
-
-class FieldError(ValueError):
-    """A check across fields that blames one of them, named by ``field``."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-
-
-def _markup(bold: bool) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        problems = text.markup_problems(value, bold=bold)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return value
-
-    return check
-
-
-def _one_line(value: str) -> str:
-    return " ".join(value.split())
-
-
-_Stripped = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
-]
-# A name, a title or a word: plain text.
-Text = Annotated[_Stripped, AfterValidator(_markup(bold=False))]
-# One line of plain text (line breaks in the file become spaces).
-Sentence = Annotated[_Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)]
-# A sentence a layout shows with the writer's markup: **bold** for a hard word.
-MarkedSentence = Annotated[_Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
-# A name that model/validate.py looks up (a framework, a grade): any short text here.
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date(value: object) -> object:
-    """A real date, from a date or from text written YYYY-MM-DD (JSON has no dates)."""
-    if isinstance(value, dt.datetime):
-        raise ValueError("write the day only, without a time: YYYY-MM-DD")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()) and len(value.strip()) > 10:
-        raise ValueError(
-            f"'{value.strip()[:40]}' has more than a day in it: write the day only, as YYYY-MM-DD"
-        )
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
-        raise ValueError(
-            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example 2013-02-15"
-        )
-    year, month, day = (int(part) for part in value.strip().split("-"))
-    if year < 1:
-        raise ValueError(f"{value.strip()} is not a real date: there is no year 0")
-    if not 1 <= month <= 12:
-        raise ValueError(f"{value.strip()} is not a real date: there is no month {month}")
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        month_name = dt.date(year, month, 1).strftime("%B %Y")
-        raise ValueError(f"{value.strip()} is not a real date: {month_name} has {days} days")
-    return dt.date(year, month, day)
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, str):
-        return f"'{value[:40]}'"
-    if isinstance(value, dict | list):
-        return "a set of fields" if isinstance(value, dict) else "a list"
-    return "nothing" if value is None else f"'{value}'"
-
-
-def _whole(value: object) -> object:
-    """Refuse true/false where a number belongs (pydantic would take them as 1/0)."""
-    if isinstance(value, bool):
-        raise ValueError(f"write a whole number here, not {str(value).lower()}")
-    return value
-
-
-def _few(value: object) -> object:
-    if isinstance(value, list) and len(value) > MAX_ITEMS:
-        raise ValueError(
-            f"this list has {len(value):,} items, more than {MAX_ITEMS}: an easy-read "
-            "summary keeps to the most important ones"
-        )
-    return value
-
-
-def _points(value: object) -> object:
-    """A list of points may be written as plain sentences."""
-    value = _few(value)
-    if isinstance(value, list):
-        return [{"text": x} if isinstance(x, str) else x for x in value]
-    return value
-
-
-def _web_address(url: HttpUrl) -> HttpUrl:
-    if url.username or url.password:
-        raise ValueError(
-            "a web address must not hold a user name or password "
-            "(text before '@'): write the address of the page itself"
-        )
-    return url
-
-
-Date = Annotated[dt.date, BeforeValidator(_date)]
-Whole = Annotated[int, BeforeValidator(_whole)]
-Few = Annotated[tuple[T, ...], BeforeValidator(_few)]
-WebAddress = Annotated[HttpUrl, AfterValidator(_web_address)]
-
-
-class Frozen(BaseModel):
-    """Base for every model class: immutable, and no unknown fields."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-# --- frameworks (data/frameworks/*.yaml) ---------------------------------------
-
-
-class Grade(Frozen):
-    """One step of a framework's scale, with what it means for a child."""
-
-    id: Slug
-    name: Text
-    meaning: Sentence
-
-
-class Framework(Frozen):
-    """An inspection framework: who uses it and the scale it grades on.
-
-    A framework with an empty scale gives no grades (a joint targeted area
-    inspection, for example); one with ``overall_grade: false`` grades parts
-    only (school report cards).
-    """
-
-    id: Slug
-    name: Text
-    inspectorate: Text
-    years: Text
-    overall_grade: bool = True
-    scale: Few[Grade] = ()
-    about: Sentence | None = None
-
-    @property
-    def graded(self) -> bool:
-        return bool(self.scale)
-
-    def grade(self, grade_id: str) -> Grade | None:
-        return next((g for g in self.scale if g.id == grade_id), None)
-
+from .fields import (
+    MAX_TOTAL_TEXT,
+    Date,
+    Few,
+    FieldError,
+    Frozen,
+    LanguageTag,
+    MarkedSentence,
+    Name,
+    Sentence,
+    Slug,
+    Text,
+    WebAddress,
+    Whole,
+    _points,
+)
+from .framework import DocumentKind, Framework
 
 # --- inspections (data/*.yaml) --------------------------------------------------
 
@@ -244,8 +93,32 @@ class Point(Frozen):
     icon: Slug | None = None
     picture: Picture | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _colon_in_sentence(cls, data: object) -> object:
+        """``- Ofsted says: some are not good enough.`` is a mapping to YAML:
+        say so once, rather than "unknown field" and "text is required"."""
+        if isinstance(data, dict) and len(data) == 1:
+            ((key, value),) = data.items()
+            if key not in cls.model_fields and isinstance(value, str | None):
+                sentence = f"{key}: {value or ''}".strip()
+                raise ValueError(
+                    "this sentence has ': ' in it, so it was read as 'name: value'; "
+                    f'put the whole sentence in quotes: - "{sentence[:60]}"'
+                )
+        return data
+
 
 Points = Annotated[tuple[Point, ...], BeforeValidator(_points)]
+
+
+def _data_file_beside(value: str) -> str:
+    """A translation's file name: a data file in the same folder."""
+    if "/" in value or "\\" in value or value.startswith("."):
+        raise ValueError(f"'{value}': name a data file in the same folder, without a folder")
+    if not value.lower().endswith((".yaml", ".yml", ".json")):
+        raise ValueError(f"'{value}' is not a data file: name a .yaml, .yml or .json file")
+    return value
 
 
 class Inspectorate(Frozen):
@@ -286,7 +159,8 @@ class Audience(Frozen):
 
 
 class PartGrade(Frozen):
-    """A sub-judgement: one part of the service and its grade."""
+    """A sub-judgement: one part of the service and its grade. ``area`` is
+    the part's name, or the id of one of the framework's ``areas``."""
 
     area: Sentence
     grade: Name
@@ -295,9 +169,11 @@ class PartGrade(Frozen):
 class Judgement(Frozen):
     """Grades on the framework's own scale; absent when it gives none."""
 
-    what: MarkedSentence
+    what: MarkedSentence | None = None
     overall: Name | None = None
     parts: Few[PartGrade] = ()
+    # for frameworks that say whether safeguarding is met (school report cards)
+    safeguarding: Literal["met", "not-met"] | None = None
 
 
 class Fact(Frozen):
@@ -342,30 +218,103 @@ class FullReport(Frozen):
     title: Sentence | None = None
 
 
+class Headings(Frozen):
+    """The writer's own heading for a section, instead of the layout's."""
+
+    about: Sentence | None = None
+    judgement: Sentence | None = None
+    going_well: Sentence | None = None
+    to_improve: Sentence | None = None
+    facts: Sentence | None = None
+    next_steps: Sentence | None = None
+    reply: Sentence | None = None
+    talk_to: Sentence | None = None
+    full_report: Sentence | None = None
+    glossary: Sentence | None = None
+
+
+class Translation(Frozen):
+    """The same summary in another language: a data file beside this one."""
+
+    language: LanguageTag
+    file: Annotated[Text, AfterValidator(_data_file_beside)]
+
+
+# The sections that tell what was found: a summary has at least one.
+FINDINGS = ("judgement", "going_well", "to_improve", "facts")
+
+
 class Inspection(Frozen):
-    """One inspection, as the easy-read summary tells it."""
+    """One summary, as a child reads it: of an inspection, a report card, an
+    annual or thematic report, or a letter.
+
+    Only what every summary has is required: its title, what it is about
+    (``area``), what kind of document it is (``kind``, and its framework's
+    ``document``), who it is for (``audience``), and at least one section
+    of findings. Every other section may be left out; a page shows no
+    empty heading.
+    """
 
     title: Sentence
     target: Slug = "reading-age-9"
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "en-GB"
+    language: LanguageTag = "en-GB"
     area: Text
     kind: Sentence
     framework: Name
-    inspectorates: Few[Inspectorate] = Field(min_length=1)
+    # the framework's kind of document, unless this summary is another kind
+    document: DocumentKind | None = None
+    # an invented example, not a real place or report: the page says so
+    example: bool = False
+    inspectorates: Few[Inspectorate] = ()
     visit: Dates | None = None  # some sources give no visit dates
     published: Date | None = None  # leave out when the source does not say
     audience: Audience
-    about: Points = Field(min_length=1)
+    about: Points = ()
     judgement: Judgement | None = None
-    going_well: Points = Field(min_length=1)
+    going_well: Points = ()
     to_improve: Points = ()
     facts: Few[Fact] = ()
-    next_steps: Points = Field(min_length=1)
+    next_steps: Points = ()
     reply: Reply | None = None
-    full_report: FullReport
-    talk_to: Few[Contact] = Field(min_length=1)
+    full_report: FullReport | None = None
+    talk_to: Few[Contact] = ()
     glossary: Few[Word] = ()
     pictures: Few[Picture] = ()
+    headings: Headings = Headings()
+    translations: Few[Translation] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_empty_sections(cls, data: object) -> object:
+        """A section may be left out, but not written empty: ``about: []`` is
+        most likely a section the writer meant to fill."""
+        if isinstance(data, dict):
+            for name, value in data.items():
+                if value == [] and name in cls.model_fields:
+                    raise FieldError(
+                        name,
+                        f"this list is empty: write at least one item, or leave '{name}' out",
+                    )
+        return data
+
+    @model_validator(mode="after")
+    def _has_findings(self) -> Inspection:
+        if not any(getattr(self, name) for name in FINDINGS):
+            raise ValueError(
+                f"there is nothing about what was found: add at least one of {', '.join(FINDINGS)}"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _other_languages(self) -> Inspection:
+        for index, other in enumerate(self.translations):
+            if other.language.split("-")[0] == self.language.split("-")[0]:
+                raise FieldError(
+                    "translations",
+                    f"translations[{index}] is in {other.language}, the language of this "
+                    "file: name the file of the summary in another language",
+                )
+        return self
 
     @model_validator(mode="after")
     def _not_too_long(self) -> Inspection:
@@ -412,3 +361,6 @@ class Document(Frozen):
     # file -> data: URL of each picture the inspection names (read and
     # checked by model/validate.py, so later stages never touch the user's files)
     pictures: dict[str, str] = Field(default_factory=dict)
+    # what is allowed but worth telling the writer (``Problem``s of severity
+    # "warning"): ``build`` and ``check`` show them, neither fails for them
+    advice: tuple[Any, ...] = ()

@@ -1,178 +1,186 @@
-"""What each field of an inspection file is for, in words for the people who
-write one, with an example: the descriptions and examples of the JSON Schema
-(``model/schema.py``).
+"""The kinds of field the model is made of, each checked as it is validated.
 
-Keyed by ``Class.field``, where ``Class`` is the model class in
-``model/document.py`` that has the field. ``tests/test_schema.py`` fails when
-a field of the model has no entry here, or an entry names no field.
+Text is at most ``MAX_TEXT`` characters, with no markup but ``**bold**`` in a
+``MarkedSentence`` (see ``model/markup.py``); lists hold at most
+``MAX_ITEMS`` items; dates are real dates written YYYY-MM-DD; web addresses
+are http or https only; a ``LocalText`` may be written once for each
+language.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
-_POINT = "One idea in a sentence or two, 15 words a sentence at most."
-_POINT_EXAMPLE = "An inspection is a check. Inspectors look at how well a service works."
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    HttpUrl,
+    StringConstraints,
+)
 
-# Class.field -> (description, example)
-FIELDS: dict[str, tuple[str, Any]] = {
-    # --- the inspection ---
-    "Inspection.title": (
-        "The page title, in easy words.",
-        "What the inspectors found in Stockton-on-Tees",
-    ),
-    "Inspection.target": (
-        "The reading target the text must meet (see `easyread check --help`).",
-        "reading-age-9",
-    ),
-    "Inspection.language": ("The language of the text, as a language tag.", "en-GB"),
-    "Inspection.area": ("The council area or the provider.", "Stockton-on-Tees"),
-    "Inspection.kind": (
-        "What kind of inspection it was, in easy words.",
-        "A check of how the council and other services keep children safe",
-    ),
-    "Inspection.framework": (
-        "The id of the framework the inspectors used: a file in data/frameworks/ "
-        "or in a frameworks/ folder beside this file.",
-        "ilacs",
-    ),
-    "Inspection.inspectorates": (
-        "Who did the inspection, each with what it does.",
-        [{"name": "Ofsted", "about": "It checks schools and the help councils give children."}],
-    ),
-    "Inspection.visit": (
-        "When the inspectors visited. Leave it out if the source gives no dates.",
-        {"start": "2013-01-07", "end": "2013-01-16"},
-    ),
-    "Inspection.published": (
-        "The day the report came out, YYYY-MM-DD. Leave it out if the source does not say.",
-        "2013-02-15",
-    ),
-    "Inspection.audience": (
-        "Who the summary is for.",
-        {"min_age": 8, "max_age": 17, "who": "This is for children who get help from the council."},
-    ),
-    "Inspection.about": (
-        'Points for "What is this about?": what the inspection was and what it looked at.',
-        [_POINT_EXAMPLE],
-    ),
-    "Inspection.judgement": (
-        "The grades, on the framework's own scale. Leave it out for a framework with no grades.",
-        {"what": "How well the council helps children and keeps them safe.", "overall": "good"},
-    ),
-    "Inspection.going_well": (
-        'Points for "What is going well?".',
-        ["Social workers get to know children well."],
-    ),
-    "Inspection.to_improve": (
-        'Points for "What needs to get better?".',
-        ["Some plans for children are not clear enough."],
-    ),
-    "Inspection.facts": (
-        "Facts with numbers, each drawn as a picture of the count.",
-        [{"text": "Only 8 of the 22 children went to their meeting.", "count": 8, "out_of": 22}],
-    ),
-    "Inspection.next_steps": (
-        'Points for "What happens next?".',
-        ["The council will write a plan to make things better."],
-    ),
-    "Inspection.reply": (
-        "What the council or the provider said about the report.",
-        {"who": "The council's leader", "said": ["We are pleased with the report."]},
-    ),
-    "Inspection.full_report": (
-        "Where to read the full report.",
-        {"url": "https://reports.ofsted.gov.uk/", "title": "You can find it on the Ofsted website"},
-    ),
-    "Inspection.talk_to": (
-        "Who a child can talk to, and how.",
-        [{"who": "Childline", "how": "Phone 0800 1111. It is free."}],
-    ),
-    "Inspection.glossary": (
-        "Hard words and what they mean: bolded in the text, explained beside their "
-        'first use, and listed at the end as "Words we use".',
-        [{"word": "inspector", "meaning": "A person who checks how well a service works."}],
-    ),
-    "Inspection.pictures": (
-        'Your own pictures, shown under "What is this about?".',
-        [{"file": "pictures/hub.png", "alt": "Staff from many teams at one table."}],
-    ),
-    # --- parts of it ---
-    "Inspectorate.name": ("The inspectorate's name.", "Ofsted"),
-    "Inspectorate.about": (
-        "What it does, in one easy sentence.",
-        "It checks schools and the help councils give children.",
-    ),
-    "Dates.start": ("The first day of the visit, YYYY-MM-DD.", "2013-01-07"),
-    "Dates.end": ("The last day of the visit, YYYY-MM-DD.", "2013-01-16"),
-    "Audience.min_age": ("The age of the youngest reader (4 to 25).", 8),
-    "Audience.max_age": ("The age of the oldest reader (4 to 99).", 17),
-    "Audience.who": (
-        "Who the summary is for, in a sentence or two.",
-        "This is for children and young people who get help from these services.",
-    ),
-    "Judgement.what": (
-        "What the grade is about, in one easy sentence.",
-        "How well the service helps children and keeps them safe.",
-    ),
-    "Judgement.overall": (
-        "The grade for the whole service: the id of a grade in the framework's scale. "
-        "Leave it out for a framework with no overall grade.",
-        "good",
-    ),
-    "Judgement.parts": (
-        "A grade for each part of the service, on the same scale.",
-        [{"area": "The help for children in care", "grade": "good"}],
-    ),
-    "PartGrade.area": ("The part of the service.", "The help for children in care"),
-    "PartGrade.grade": ("The id of a grade in the framework's scale.", "good"),
-    "Point.text": (
-        _POINT + " Write **word** to bold a hard word.",
-        "Children have a **social worker** who visits them.",
-    ),
-    "Point.icon": (
-        "The picture beside the point, by name (layouts/_base/pictures/); "
-        "without it one is chosen from the words.",
-        "social-worker",
-    ),
-    "Point.picture": (
-        "Your own picture beside the point, in place of an icon.",
-        {"file": "pictures/hub.png", "alt": "Staff from many teams at one table."},
-    ),
-    "Picture.file": (
-        "A PNG, JPEG or SVG file in this file's folder or below it, named from there.",
-        "pictures/hub.png",
-    ),
-    "Picture.alt": (
-        "What the picture shows, read out in its place.",
-        "Staff from many teams at one table.",
-    ),
-    "Fact.text": (
-        "The fact, in easy words, with its numbers.",
-        "Only 8 of the 22 children went to their meeting.",
-    ),
-    "Fact.count": ("How many: drawn as filled-in people.", 8),
-    "Fact.out_of": ("Out of how many: drawn as all the people.", 22),
-    "Fact.icon": ("The picture beside the fact, by name.", "meeting"),
-    "Reply.who": ("Who said it.", "The councillor in charge of help for children"),
-    "Reply.said": (
-        "What they said, as points.",
-        ["We are pleased the inspectors saw our good work."],
-    ),
-    "Contact.who": ("Who the child can talk to.", "Your social worker"),
-    "Contact.how": ("How to reach them.", "Talk to them when you meet."),
-    "Contact.icon": ("The picture beside them, by name.", "telephone"),
-    "Word.word": ("The hard word, as it is written in the text.", "inspector"),
-    "Word.meaning": (
-        "What it means, in one easy sentence.",
-        "A person whose job is to check how well a service works.",
-    ),
-    "FullReport.url": (
-        "The web address of the full report (http or https).",
-        "https://reports.ofsted.gov.uk/",
-    ),
-    "FullReport.title": (
-        "A sentence that says where the link goes.",
-        "You can find it on the Ofsted website",
-    ),
-}
+from . import markup as text
+
+MAX_TEXT = 1_000
+MAX_ITEMS = 100
+# All the text of one summary; about 6 times our longest real one (35 pages
+# of PDF, a few seconds to render). Easy read for children is 1 to 4 pages.
+MAX_TOTAL_TEXT = 30_000
+
+T = TypeVar("T")
+
+
+class FieldError(ValueError):
+    """A check across fields that blames one of them, named by ``field``."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _markup(bold: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        problems = text.markup_problems(value, bold=bold)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+    return check
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+_Stripped = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
+# A name, a title or a word: plain text.
+Text = Annotated[_Stripped, AfterValidator(_markup(bold=False))]
+# One line of plain text (line breaks in the file become spaces).
+Sentence = Annotated[_Stripped, AfterValidator(_markup(bold=False)), AfterValidator(_one_line)]
+# A sentence a layout shows with the writer's markup: **bold** for a hard word.
+MarkedSentence = Annotated[_Stripped, AfterValidator(_markup(bold=True)), AfterValidator(_one_line)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
+# A name that model/validate.py looks up (a framework, a grade): any short text here.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(value: object) -> object:
+    """A real date, from a date or from text written YYYY-MM-DD (JSON has no dates)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("write the day only, without a time: YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()) and len(value.strip()) > 10:
+        raise ValueError(
+            f"'{value.strip()[:40]}' has more than a day in it: write the day only, as YYYY-MM-DD"
+        )
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        raise ValueError(
+            f"{_shown(value)} is not a date: write it as YYYY-MM-DD, for example 2013-02-15"
+        )
+    year, month, day = (int(part) for part in value.strip().split("-"))
+    if year < 1:
+        raise ValueError(f"{value.strip()} is not a real date: there is no year 0")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{value.strip()} is not a real date: there is no month {month}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = dt.date(year, month, 1).strftime("%B %Y")
+        raise ValueError(f"{value.strip()} is not a real date: {month_name} has {days} days")
+    return dt.date(year, month, day)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return f"'{value[:40]}'"
+    if isinstance(value, dict | list):
+        return "a set of fields" if isinstance(value, dict) else "a list"
+    return "nothing" if value is None else f"'{value}'"
+
+
+def _whole(value: object) -> object:
+    """Refuse true/false where a number belongs (pydantic would take them as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError(f"write a whole number here, not {str(value).lower()}")
+    return value
+
+
+def _few(value: object) -> object:
+    if isinstance(value, list) and len(value) > MAX_ITEMS:
+        raise ValueError(
+            f"this list has {len(value):,} items, more than {MAX_ITEMS}: an easy-read "
+            "summary keeps to the most important ones"
+        )
+    return value
+
+
+def _points(value: object) -> object:
+    """A list of points may be written as plain sentences."""
+    value = _few(value)
+    if isinstance(value, list):
+        return [{"text": x} if isinstance(x, str) else x for x in value]
+    return value
+
+
+def _web_address(url: HttpUrl) -> HttpUrl:
+    if url.username or url.password:
+        raise ValueError(
+            "a web address must not hold a user name or password "
+            "(text before '@'): write the address of the page itself"
+        )
+    return url
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Whole = Annotated[int, BeforeValidator(_whole)]
+Few = Annotated[tuple[T, ...], BeforeValidator(_few)]
+WebAddress = Annotated[HttpUrl, AfterValidator(_web_address)]
+
+
+class Frozen(BaseModel):
+    """Base for every model class: immutable, and no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+
+
+def _localised(inner: Any) -> Any:
+    """Text that may be written once, or once for each language::
+
+    name: Good
+    name: {en: Good, cy: Da}
+    """
+    return Annotated[inner | dict[LanguageTag, inner], AfterValidator(_some_language)]
+
+
+def _some_language(value: object) -> object:
+    if isinstance(value, dict) and not value:
+        raise ValueError("write the text, or one text for each language (en: ..., cy: ...)")
+    return value
+
+
+def in_language(value: str | dict[str, str] | None, language: str) -> str | None:
+    """``value`` for ``language``: the text itself, else the text written for
+    that language (``cy`` matches ``cy-GB``); ``None`` if there is none."""
+    if value is None or isinstance(value, str):
+        return value
+    primary = language.split("-")[0].lower()
+    for tag in (language, primary):
+        if tag in value:
+            return value[tag]
+    return next((v for tag, v in value.items() if tag.split("-")[0].lower() == primary), None)
+
+
+LocalText = _localised(Text)
+LocalSentence = _localised(Sentence)

@@ -3,7 +3,7 @@
 Editors use it for completion and errors as one types (the
 ``# yaml-language-server: $schema=...`` line), and ``check-jsonschema`` for
 a quick check in CI. It is pydantic's schema of ``Inspection`` with the
-descriptions and examples of ``model/fields.py``, and with what the
+descriptions and examples of ``model/field_notes.py``, and with what the
 model's validators accept that pydantic cannot see: a point written as a
 plain sentence. The same text ships as ``render/resources/inspection.schema.json``
 (``python -m render schema > render/resources/inspection.schema.json``);
@@ -22,8 +22,9 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, BeforeValidator
 
-from .document import MAX_TEXT, Inspection, _points
-from .fields import FIELDS
+from .document import Inspection
+from .field_notes import FIELDS
+from .fields import MAX_TEXT, _points
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAME = "inspection.schema.json"
@@ -39,6 +40,10 @@ def inspection_schema() -> dict[str, Any]:
         place = schema if model is Inspection else defs[model.__name__]
         _describe(model, place)
     _fix_keywords(schema)
+    # Inspection._no_empty_sections: a section may be left out, not written empty
+    for prop in schema["properties"].values():
+        if prop.get("type") == "array":
+            prop.setdefault("minItems", 1)
     return {
         "$schema": DIALECT,
         "title": "easyread inspection file",

@@ -2,7 +2,7 @@
 
 It is made from the model and the framework, not kept as a file: each field
 of ``Inspection`` in the model's order, with its description from
-``model/fields.py`` as a comment and its example as the value; a field the
+``model/field_notes.py`` as a comment and its example as the value; a field the
 model does not require is written commented out. The judgement follows the
 framework: an overall grade, grades for parts only, or none. So a new
 field or a new framework needs no change here, and the starter validates
@@ -19,24 +19,32 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from .document import Framework, Inspection
-from .fields import FIELDS
+from .document import FINDINGS, Framework, Inspection
+from .field_notes import FIELDS
+from .fields import in_language
 
 _WIDTH = 78
+# Besides what the model requires, the sections a summary for children
+# should have, written out (check asks for talk_to); every other one is
+# shown commented out.
+WRITTEN = ("about", "going_well", "to_improve", "next_steps", "talk_to")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def starter_text(framework: Framework, command: str = "easyread") -> str:
     """The text of a starter file for ``framework``."""
     parts = [_header(framework, command)]
+    judgement, graded, note = _judgement(framework)
+    # a summary needs one section of findings: the judgement, else the first other
+    needed = "judgement" if graded else next(f for f in FINDINGS if f != "judgement")
     for name, field in Inspection.model_fields.items():
         description, example = FIELDS.get(f"Inspection.{name}", ("", None))
-        required = field.is_required()
+        required = field.is_required() or name == needed or name in WRITTEN
         notes = [description] if description else []
         if name == "framework":
             example = framework.id
         elif name == "judgement":
-            example, required, note = _judgement(framework)
+            example = judgement
             notes.append(note)
         if example is None:
             parts.append(_comment(notes))
@@ -49,7 +57,8 @@ def starter_text(framework: Framework, command: str = "easyread") -> str:
 def _header(framework: Framework, command: str) -> str:
     lines = [
         "An easy-read summary of an inspection, for children and young people.",
-        f"Framework: {framework.name} ({framework.inspectorate}, {framework.years}).",
+        f"Framework: {_en(framework.name)} ({_en(framework.inspectorate)}, "
+        f"{_en(framework.years)}).",
         "",
         "Replace each example with what the report says, in easy words:",
         "short sentences (15 words at most), one idea each.",
@@ -65,17 +74,31 @@ def _header(framework: Framework, command: str) -> str:
 
 
 def _judgement(framework: Framework) -> tuple[Any, bool, str]:
-    """The judgement's example for ``framework``, whether it is needed, and a note."""
+    """The judgement's example for ``framework``, whether it gives grades, and a note."""
     if not framework.graded:
-        return None, False, f"{framework.name} gives no grades, so there is no judgement."
+        return None, False, f"{_en(framework.name)} gives no grades, so there is no judgement."
     grades = [g.id for g in framework.scale]
-    what = FIELDS["Judgement.what"][1]
+    judgement: dict[str, Any] = {"what": FIELDS["Judgement.what"][1]}
     note = "Grades on this framework's scale, best first: " + ", ".join(grades) + "."
     if framework.overall_grade:
-        return {"what": what, "overall": grades[0]}, True, note
-    area = FIELDS["PartGrade.area"][1]
-    note += " It grades parts only: give each part its grade."
-    return {"what": what, "parts": [{"area": area, "grade": grades[0]}]}, True, note
+        judgement["overall"] = grades[0]
+    if framework.areas:
+        # every area all places have is graded; the others only where there are some
+        judgement["parts"] = [
+            {"area": a.id, "grade": grades[0]} for a in framework.areas if not a.sometimes
+        ]
+        note += " Parts: " + ", ".join(a.id for a in framework.areas) + "."
+    elif not framework.overall_grade:
+        judgement["parts"] = [{"area": FIELDS["PartGrade.area"][1], "grade": grades[0]}]
+        note += " It grades parts only: give each part its grade."
+    if framework.safeguarding is not None:
+        judgement["safeguarding"] = "met"
+        note += " Safeguarding: met or not-met."
+    return judgement, True, note
+
+
+def _en(text: Any) -> str:
+    return in_language(text, "en") or ""
 
 
 def _dump(value: dict[str, Any]) -> str:

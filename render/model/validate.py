@@ -9,7 +9,7 @@ scale, is each picture really beside the data file?
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +17,21 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem, close_names, closest, did_you_mean, is_dir, is_file
 from ..resources import bundled
-from ..source import FieldPath, PictureError, Source, embed_picture, find_picture, read_source
-from .document import MAX_TEXT, Document, FieldError, Framework, Inspection, Judgement, Picture
+from ..source import (
+    FieldPath,
+    PictureError,
+    Source,
+    embed_picture,
+    find_picture,
+    format_field,
+    read_source,
+)
+from .document import Document, Inspection, Judgement, Picture
+from .framework import Framework
+from .plain import fields_at, problem
 
 FRAMEWORK_FOLDER = "frameworks"
 _FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-# steps pydantic may add to an error's location, such as "function-after[...]"
-_PYDANTIC_STEP = re.compile(
-    r"(function-(before|after|wrap|plain)|tagged-union|union|"
-    r"nullable|chain|lax-or-strict)\["
-)
 
 
 def validate_inspection(
@@ -34,12 +39,15 @@ def validate_inspection(
     name: str,
     icons: Collection[str] | None = None,
     embed_pictures: bool = True,
+    languages: Collection[str] | None = None,
 ) -> Document:
-    """Validate ``source`` as an inspection and attach its framework.
+    """Validate ``source`` as an inspection and attach its framework, in
+    the inspection's language.
 
     The pictures it names are read and embedded (without ``embed_pictures``,
     only found: ``check`` shows no pictures); the icons it names must be
-    among ``icons`` (the layout's icon names), unless that is ``None``.
+    among ``icons`` (the layout's icon names), and its language among
+    ``languages`` (those the layout has words for), unless ``None``.
     """
     problems: list[Problem] = []
     inspection = validate_model(Inspection, source, problems)
@@ -50,9 +58,13 @@ def validate_inspection(
     judgement, known = _judgement(inspection, source)
     if framework is not None and known:
         problems += _grade_problems(judgement, framework, source)
+    if framework is not None and inspection is not None:
+        framework = _localised(framework, inspection.language, source, problems)
     pictures: dict[str, str] = {}
     if inspection is not None:
         problems += _icon_problems(inspection, source, icons)
+        problems += _language_problems(inspection, source, languages)
+        problems += _example_problems(inspection, source)
         if embed_pictures:
             problems += _embed_pictures(inspection, source, pictures)
         else:
@@ -60,7 +72,74 @@ def validate_inspection(
     if problems:
         raise InputError(problems)
     assert inspection is not None and framework is not None
-    return Document(name=name, inspection=inspection, framework=framework, pictures=pictures)
+    return Document(
+        name=name,
+        inspection=inspection,
+        framework=framework,
+        pictures=pictures,
+        advice=tuple(_advice(inspection, source)),
+    )
+
+
+def _advice(inspection: Inspection, source: Source) -> Iterator[Problem]:
+    """What is allowed but a child would miss: warnings, not errors."""
+    if not inspection.talk_to:
+        yield Problem(
+            str(source.path),
+            *source.where(()),
+            "talk_to",
+            "children reading this should know who they can talk to: add talk_to",
+            severity="warning",
+        )
+
+
+def _localised(
+    framework: Framework, language: str, source: Source, problems: list[Problem]
+) -> Framework | None:
+    """``framework`` with its texts in ``language``; a problem for each text
+    it has only in other languages."""
+    missing = framework.missing_language(language)
+    if not missing:
+        return framework.localised(language)
+    path = framework_path(framework.id, source)
+    for loc, _ in missing:
+        where = read_source(path).where(loc) if path else (1, 1)
+        problems.append(
+            Problem(
+                str(path or framework.id),
+                *where,
+                format_field(loc),
+                f"there is no text in '{language}' (the language of {source.path.name}): "
+                f"add {language}: ... beside the others",
+            )
+        )
+    return None
+
+
+def _language_problems(
+    inspection: Inspection, source: Source, languages: Collection[str] | None
+) -> list[Problem]:
+    problems = []
+    primary = inspection.language.split("-")[0]
+    if languages is not None and primary not in languages:
+        problems.append(
+            source.problem(
+                ("language",),
+                f"the layout has no words for '{inspection.language}': it has "
+                f"{', '.join(sorted(languages))} (add a catalogue locale/{primary}/"
+                "LC_MESSAGES/messages.po to the layout)",
+            )
+        )
+    for index, other in enumerate(inspection.translations):
+        if not is_file(source.path.parent / other.file):
+            problems.append(
+                source.problem(
+                    ("translations", index, "file"),
+                    f"there is no file '{other.file}' beside {source.path.name}: name the "
+                    "data file of the same summary in the other language",
+                )
+            )
+    return problems
 
 
 def framework_folders(data_file: Path) -> list[Path]:
@@ -68,18 +147,22 @@ def framework_folders(data_file: Path) -> list[Path]:
     return [data_file.parent / FRAMEWORK_FOLDER, bundled("frameworks")]
 
 
+def framework_path(framework_id: str, source: Source) -> Path | None:
+    """The file of the framework called ``framework_id``, if there is one."""
+    if not _FRAMEWORK_ID.fullmatch(framework_id):
+        return None  # only a plain name is looked up: "../x" must not reach another folder
+    for folder in framework_folders(source.path):
+        if is_file(folder / f"{framework_id}.yaml"):
+            return folder / f"{framework_id}.yaml"
+    return None
+
+
 def find_framework(framework_id: str, source: Source, problems: list[Problem]) -> Framework | None:
     """The framework called ``framework_id``; a problem saying why not if none."""
     folders = framework_folders(source.path)
-    # only a plain name is looked up: "../x" must not reach another folder
-    paths = (
-        [f / f"{framework_id}.yaml" for f in folders]
-        if _FRAMEWORK_ID.fullmatch(framework_id)
-        else []
-    )
-    for path in paths:
-        if is_file(path):
-            return _read_framework(path, framework_id, problems)
+    path = framework_path(framework_id, source)
+    if path is not None:
+        return _read_framework(path, framework_id, problems)
     known = sorted({p.stem for f in folders if is_dir(f) for p in f.glob("*.yaml")})
     guess = re.sub(r"[^a-z0-9]+", "-", framework_id.lower()).strip("-")
     problems.append(
@@ -116,7 +199,7 @@ def validate_model(model: type[BaseModel], source: Source, problems: list[Proble
         return model.model_validate(source.data)
     except ValidationError as exc:
         errors = _pruned(model, exc.errors())
-        problems += [_problem(model, source, error) for error in errors]
+        problems += [problem(model, source, error) for error in errors]
         return None
 
 
@@ -129,7 +212,7 @@ def _pruned(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """
     inner = {e["loc"][:i] for e in errors for i in range(1, len(e["loc"]))}
     meant = {
-        (*e["loc"][:-1], closest(str(e["loc"][-1]), _fields_at(model, e["loc"][:-1])))
+        (*e["loc"][:-1], closest(str(e["loc"][-1]), fields_at(model, e["loc"][:-1])))
         for e in errors
         if e["type"] == "extra_forbidden"
     }
@@ -191,6 +274,7 @@ def _grade_problems(
                 "remove 'overall' and grade the parts",
             )
         )
+    problems += _area_problems(judgement, framework, source)
     grades = [(("judgement", "overall"), judgement.overall)] + [
         (("judgement", "parts", i, "grade"), part.grade) for i, part in enumerate(judgement.parts)
     ]
@@ -205,6 +289,73 @@ def _grade_problems(
                 )
             )
     return problems
+
+
+def _area_problems(judgement: Judgement, framework: Framework, source: Source) -> list[Problem]:
+    """Parts must be the framework's areas, when it names them; every area
+    all places have must be graded; safeguarding is said where it is judged."""
+    problems = []
+    if framework.safeguarding is not None and judgement.safeguarding is None:
+        problems.append(
+            source.problem(
+                ("judgement",),
+                f"the framework '{framework.id}' says whether safeguarding is met: "
+                "add 'safeguarding: met' or 'safeguarding: not-met'",
+            )
+        )
+    if framework.safeguarding is None and judgement.safeguarding is not None:
+        problems.append(
+            source.problem(
+                ("judgement", "safeguarding"),
+                f"the framework '{framework.id}' does not judge safeguarding on its own: "
+                "remove 'safeguarding'",
+            )
+        )
+    if not framework.areas:
+        return problems
+    ids = [a.id for a in framework.areas]
+    for index, part in enumerate(judgement.parts):
+        if part.area not in ids:
+            problems.append(
+                source.problem(
+                    ("judgement", "parts", index, "area"),
+                    f"'{part.area}' is not an area of '{framework.id}'"
+                    f"{did_you_mean(part.area, ids)}; use one of: {', '.join(ids)}",
+                )
+            )
+    graded = {part.area for part in judgement.parts}
+    missing = [a.id for a in framework.areas if not a.sometimes and a.id not in graded]
+    if missing:
+        problems.append(
+            source.problem(
+                ("judgement", "parts"),
+                f"every place inspected under '{framework.id}' gets a grade for "
+                f"{', '.join(missing)}: add a part for each",
+            )
+        )
+    return problems
+
+
+def _example_problems(inspection: Inspection, source: Source) -> list[Problem]:
+    """An invented example says so in its name, and only an example does."""
+    named = source.path.name.startswith("example-")
+    if inspection.example and not named:
+        return [
+            source.problem(
+                ("example",),
+                f"an invented example's file name starts with 'example-': rename "
+                f"{source.path.name} to example-{source.path.name}",
+            )
+        ]
+    if named and not inspection.example:
+        return [
+            source.problem(
+                (),
+                "the file name says this is an example: add 'example: true' so the page "
+                "says it is not about a real place, or rename the file",
+            )
+        ]
+    return []
 
 
 def _icon_problems(
@@ -261,179 +412,3 @@ def _values(value: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from _values(item, (*loc, index))
-
-
-# --- pydantic's errors in plain words ------------------------------------------
-
-
-def _problem(model: type[BaseModel], source: Source, error: Any) -> Problem:
-    loc: FieldPath = tuple(
-        p for p in error["loc"] if not (isinstance(p, str) and _PYDANTIC_STEP.match(p))
-    )
-    blamed = error.get("ctx", {}).get("error")
-    if isinstance(blamed, FieldError):
-        loc = (*loc, blamed.field)
-    return source.problem(loc, _message(model, loc, error))
-
-
-def _message(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    kind = error["type"]
-    for prefix, words in _MESSAGES:
-        if kind == prefix or kind.startswith(prefix + "_"):
-            return words(model, loc, error)
-    return f"this value is not right here ({_describe(error.get('input'))})"
-
-
-def _text(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    value = error.get("input")
-    if value is None:
-        return "this is empty: write text here"
-    if isinstance(value, bool | int | float):
-        return f"write text here, not {_describe(value)}: to keep it as written, put it in quotes"
-    return f"write text here, not {_describe(value)}"
-
-
-def _string_too_short(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return "this text is empty: write something here"
-
-
-def _string_too_long(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    size = len(error.get("input", ""))
-    limit = error.get("ctx", {}).get("max_length", MAX_TEXT)
-    return (
-        f"this text is {size:,} characters long, more than {limit:,}: "
-        "make it shorter or split it into more points"
-    )
-
-
-def _pattern(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    value = _describe(error.get("input"))
-    if loc and loc[-1] == "language":
-        return f"{value} is not a language tag: write one such as en-GB"
-    return f"{value} is not allowed here: use lower-case letters, digits and '-'"
-
-
-def _whole(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return f"write a whole number here, not {_describe(error.get('input'))}"
-
-
-def _bool(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return f"write true or false here, not {_describe(error.get('input'))}"
-
-
-def _list(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return f"write a list here (lines starting with '- '), not {_describe(error.get('input'))}"
-
-
-def _fields(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    value = _describe(error.get("input"))
-    if loc and isinstance(loc[-1], int):
-        return f"write a sentence here (or text: and icon:), not {value}"
-    return f"write a set of fields here (name: value, one a line), not {value}"
-
-
-def _too_short(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return "this list is empty: write at least one item"
-
-
-def _url(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    if error["type"] == "url_too_long":
-        return "this web address is too long: write the address of the page itself"
-    if error["type"] == "url_scheme":
-        return (
-            f"{_describe(error.get('input'))} is not a web page: the address must "
-            "start with https:// (or http://)"
-        )
-    return (
-        f"{_describe(error.get('input'))} is not a web address: write it in full, "
-        "starting https:// (or http://)"
-    )
-
-
-def _range(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    ctx = error.get("ctx", {})
-    bound = ctx.get("ge", ctx.get("le"))
-    side = "at least" if error["type"] == "greater_than_equal" else "at most"
-    return f"{error.get('input')} is out of range: it must be {side} {bound}"
-
-
-def _value_error(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return str(error.get("ctx", {}).get("error", "this value is not right here"))
-
-
-def _missing(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    return (
-        f"this field is required: add '{loc[-1]}: ...'" if loc else "this field is required: add it"
-    )
-
-
-def _extra(model: type[BaseModel], loc: FieldPath, error: Any) -> str:
-    known = list(_fields_at(model, loc[:-1]))
-    return (
-        f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}: "
-        "remove it or check the spelling"
-    )
-
-
-Words = Callable[[type[BaseModel], FieldPath, Any], str]
-# pydantic's error types (a type, or the start of several) -> plain words.
-_MESSAGES: list[tuple[str, Words]] = [
-    ("missing", _missing),
-    ("extra_forbidden", _extra),
-    ("string_type", _text),
-    ("string_too_short", _string_too_short),
-    ("string_too_long", _string_too_long),
-    ("string_pattern_mismatch", _pattern),
-    ("int", _whole),
-    ("finite_number", _whole),
-    ("bool", _bool),
-    ("list_type", _list),
-    ("tuple_type", _list),
-    ("model_type", _fields),
-    ("model_attributes_type", _fields),
-    ("dict_type", _fields),
-    ("too_short", _too_short),
-    ("url", _url),
-    ("greater_than_equal", _range),
-    ("less_than_equal", _range),
-    ("value_error", _value_error),
-]
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a set of fields"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    text = str(value)
-    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
-
-
-def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
-    """The field names a model accepts at ``loc`` (for 'did you mean')."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-    is_model = isinstance(current, type) and issubclass(current, BaseModel)
-    return list(current.model_fields) if is_model else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None

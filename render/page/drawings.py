@@ -18,14 +18,13 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import (
-    Circle,
     Drawing,
     Group,
     Polygon,
@@ -48,8 +47,7 @@ INK = colors.HexColor("#1a1a1a")
 PAPER = colors.white
 PANEL = colors.HexColor("#eef3f8")
 RULE = colors.HexColor("#5a6b7b")
-MAX_FIGURES = 50  # more than this many people are drawn as a bar
-PER_ROW = 10  # people in a row: rows of ten are easy to count
+Say = Callable[[str], str]  # gettext: a message in the page's language
 QR_SIZE = 128  # drawing units: 8em, about 45 mm in print
 UNITS_PER_EM = 16  # drawings are measured so that 16 units are 1em of body text
 
@@ -94,22 +92,31 @@ class Figures:
 
     scale: Figure | None
     counts: Mapping[Fact, Figure]
-    report: Figure
+    report: Figure | None
+    parts: tuple[Figure, ...] = ()  # a meter for each graded part, in order
 
 
 def draw_figures(document: Document, layout: Layout) -> Figures:
-    """The drawings for ``document`` in ``layout``'s font."""
+    """The drawings for ``document`` in ``layout``'s font, their words in
+    the document's language."""
     font = lettering(layout)
+    from .counts import count_picture  # it draws with this module's helpers
+
+    _ = layout.translations(document.inspection.language).gettext
     inspection = document.inspection
     judgement = inspection.judgement
     scale = None
     if document.framework.graded:
-        scale = grade_scale(document.framework, judgement.overall if judgement else None, font)
-    counts = {fact: count_picture(fact.count, fact.out_of, font) for fact in inspection.facts}
+        scale = grade_scale(document.framework, judgement.overall if judgement else None, font, _)
+    counts = {fact: count_picture(fact.count, fact.out_of, font, _) for fact in inspection.facts}
     return Figures(
         scale=scale,
         counts={fact: figure for fact, figure in counts.items() if figure is not None},
-        report=qr_code(str(inspection.full_report.url)),
+        report=qr_code(str(inspection.full_report.url), _) if inspection.full_report else None,
+        parts=tuple(
+            grade_meter(document.framework, part.grade, _)
+            for part in (judgement.parts if judgement else ())
+        ),
     )
 
 
@@ -133,11 +140,13 @@ def _register(path: Path) -> str:
 
 SCALE_WIDTH = 420
 MARK_WIDTH = 86  # the column for the arrow and "This one"
-NAME_SIZE, MEANING_SIZE, LEADING = 17, 15, 1.3
+NAME_SIZE, MEANING_SIZE, LEADING = 18, 16, 1.3  # the meanings as big as body text
 PAD, GAP = 10, 10
 
 
-def grade_scale(framework: Framework, given: str | None, font: Lettering = HELVETICA) -> Figure:
+def grade_scale(
+    framework: Framework, given: str | None, font: Lettering = HELVETICA, _: Say = str
+) -> Figure:
     """The whole scale of ``framework``, best first, with ``given`` marked."""
     room = SCALE_WIDTH - MARK_WIDTH - 3 - 2 * PAD
     boxes = [_grade_lines(grade, font, room) for grade in framework.scale]
@@ -148,18 +157,51 @@ def grade_scale(framework: Framework, given: str | None, font: Lettering = HELVE
     for grade, lines, box_height in zip(framework.scale, boxes, heights, strict=True):
         _draw_grade(drawing, lines, top, box_height, marked=grade.id == given)
         if grade.id == given:
-            _draw_marker(drawing, font, top - box_height / 2)
+            _draw_marker(drawing, font, top - box_height / 2, _("This one"))
         top -= box_height + GAP
-    return finish(drawing, scale_alt(framework, given), font)
+    return finish(drawing, scale_alt(framework, given, _), font)
 
 
-def scale_alt(framework: Framework, given: str | None) -> str:
+def scale_alt(framework: Framework, given: str | None, _: Say = str) -> str:
     """The scale in words: every grade and its meaning, the given one said."""
-    parts = [f"The {len(framework.scale)} grades, from the best to the worst."]
+    parts = [
+        _("The %(number)s grades, from the best to the worst.") % {"number": len(framework.scale)}
+    ]
     for grade in framework.scale:
-        mark = ", the grade the inspectors gave" if grade.id == given else ""
-        parts.append(f"{grade.name}{mark}: {_sentence(grade.meaning)}")
+        words = {"grade": grade.name, "meaning": _sentence(str(grade.meaning))}
+        if grade.id == given:
+            parts.append(_("%(grade)s, the grade the inspectors gave: %(meaning)s") % words)
+        else:
+            parts.append(_("%(grade)s: %(meaning)s") % words)
     return " ".join(parts)
+
+
+METER_BOX, METER_GAP = 26, 5
+
+
+def grade_meter(framework: Framework, given: str, _: Say = str) -> Figure:
+    """One grade as a row of boxes, filled from the left: all of them for
+    the best grade, one for the worst ("more filled boxes is better"), so a
+    part's grade can be seen at a glance beside the others."""
+    steps = len(framework.scale)
+    place = next(i for i, g in enumerate(framework.scale) if g.id == given)
+    filled = steps - place
+    drawing = Drawing(steps * (METER_BOX + METER_GAP), METER_BOX + 4)
+    for index in range(steps):
+        style = (
+            {"fillColor": INK, "strokeColor": INK}
+            if index < filled
+            else {"fillColor": PAPER, "strokeColor": RULE}
+        )
+        x = 2 + index * (METER_BOX + METER_GAP)
+        drawing.add(Rect(x, 2, METER_BOX, METER_BOX, rx=4, ry=4, strokeWidth=2, **style))
+    grade = framework.scale[place]
+    alt = _("%(grade)s: %(filled)s of %(steps)s boxes filled. More filled boxes is better.") % {
+        "grade": grade.name,
+        "filled": filled,
+        "steps": steps,
+    }
+    return finish(drawing, alt, HELVETICA)
 
 
 Line = tuple[str, str, float]  # text, ReportLab font name, size
@@ -195,7 +237,7 @@ def _draw_grade(
         )
 
 
-def _draw_marker(drawing: Drawing, font: Lettering, middle: float) -> None:
+def _draw_marker(drawing: Drawing, font: Lettering, middle: float, label: str) -> None:
     """An arrow pointing at the marked grade, with "This one" above it."""
     tip, head = MARK_WIDTH - 6, 18
     drawing.add(
@@ -224,7 +266,7 @@ def _draw_marker(drawing: Drawing, font: Lettering, middle: float) -> None:
         String(
             (tip + 4) / 2,
             middle + 18,
-            "This one",
+            label,
             fontName=font.bold,
             fontSize=MEANING_SIZE,
             fillColor=INK,
@@ -233,145 +275,10 @@ def _draw_marker(drawing: Drawing, font: Lettering, middle: float) -> None:
     )
 
 
-# --- counts -----------------------------------------------------------------------
-
-CELL_WIDTH, CELL_HEIGHT = 26, 44
-LABEL_SIZE = 20
-BAR_WIDTH, BAR_HEIGHT = 300, 28
-
-
-def count_picture(count: int, out_of: int | None, font: Lettering = HELVETICA) -> Figure | None:
-    """``count`` of ``out_of`` as little people, or as a bar when too many."""
-    total = out_of if out_of is not None else count
-    if total == 0:
-        return None
-    if total <= MAX_FIGURES:
-        return _people(count, total, out_of is not None, font)
-    if out_of is not None:
-        return _bar(count, out_of, font)
-    return _number(count, font)
-
-
-def share(count: int, out_of: int) -> str:
-    """How much ``count`` is of ``out_of``, in words, without percentages."""
-    if count == 0:
-        return "none"
-    if count == out_of:
-        return "all"
-    return (
-        "fewer than half"
-        if 2 * count < out_of
-        else "half"
-        if 2 * count == out_of
-        else "more than half"
-    )
-
-
-def _people(count: int, total: int, partial: bool, font: Lettering) -> Figure:
-    rows = math.ceil(total / PER_ROW)
-    width = min(total, PER_ROW) * CELL_WIDTH + 4
-    height = LABEL_SIZE + 12 + rows * CELL_HEIGHT
-    drawing = Drawing(max(width, 120), height)
-    label = f"{count} of {total}" if partial else str(count)
-    drawing.add(
-        String(
-            2,
-            height - LABEL_SIZE,
-            label,
-            fontName=font.bold,
-            fontSize=LABEL_SIZE,
-            fillColor=INK,
-        )
-    )
-    for index in range(total):
-        row, column = divmod(index, PER_ROW)
-        x = 2 + column * CELL_WIDTH + CELL_WIDTH / 2
-        y = height - LABEL_SIZE - 12 - row * CELL_HEIGHT
-        _draw_person(drawing, x, y, filled=index < count)
-    if partial:
-        alt = (
-            f"{count} of {total}, {share(count, total)}: a picture of {total} people "
-            f"with {count} of them filled in."
-        )
-    else:
-        alt = f"{count}: a picture of {count} people."
-    return finish(drawing, alt, font)
-
-
-def _draw_person(drawing: Drawing, x: float, top: float, filled: bool) -> None:
-    """A little person (a head and a body) whose top is at ``top``."""
-    style = {
-        "fillColor": INK if filled else PAPER,
-        "strokeColor": INK,
-        "strokeWidth": 1.5,
-    }
-    drawing.add(Circle(x, top - 7, 6, **style))
-    body = Outline(**style)  # shoulders rounded like a person's, flat feet
-    bottom, shoulder, half = top - 36, top - 24, 9
-    body.moveTo(x - half, bottom)
-    body.lineTo(x - half, shoulder)
-    body.curveTo(x - half, top - 14, x + half, top - 14, x + half, shoulder)
-    body.lineTo(x + half, bottom)
-    body.closePath()
-    drawing.add(body)
-
-
-def _bar(count: int, out_of: int, font: Lettering) -> Figure:
-    height = LABEL_SIZE + 12 + BAR_HEIGHT + 4
-    drawing = Drawing(BAR_WIDTH + 4, height)
-    drawing.add(
-        String(
-            2,
-            height - LABEL_SIZE,
-            f"{count} of {out_of}",
-            fontName=font.bold,
-            fontSize=LABEL_SIZE,
-            fillColor=INK,
-        )
-    )
-    drawing.add(Rect(2, 2, BAR_WIDTH, BAR_HEIGHT, fillColor=PAPER, strokeColor=INK, strokeWidth=2))
-    filled = BAR_WIDTH * count / out_of
-    if count:
-        drawing.add(Rect(2, 2, max(filled, 3), BAR_HEIGHT, fillColor=INK, strokeColor=None))
-    alt = f"{count} of {out_of}, {share(count, out_of)}: a bar with the part for {count} filled in."
-    return finish(drawing, alt, font)
-
-
-def _number(count: int, font: Lettering) -> Figure:
-    size = 2 * LABEL_SIZE
-    text = str(count)
-    width = math.ceil(font.width(text, size, bold=True)) + 2 * PAD + 4
-    drawing = Drawing(width, size + 2 * PAD + 4)
-    drawing.add(
-        Rect(
-            2,
-            2,
-            width - 4,
-            size + 2 * PAD,
-            rx=6,
-            ry=6,
-            fillColor=PAPER,
-            strokeColor=INK,
-            strokeWidth=2,
-        )
-    )
-    drawing.add(
-        String(
-            2 + PAD,
-            2 + PAD + size * 0.2,
-            text,
-            fontName=font.bold,
-            fontSize=size,
-            fillColor=INK,
-        )
-    )
-    return finish(drawing, f"The number {count}.", font)
-
-
 # --- the QR code --------------------------------------------------------------------
 
 
-def qr_code(url: str) -> Figure:
+def qr_code(url: str, _: Say = str) -> Figure:
     """A QR code of ``url``, with the quiet border that readers need."""
     widget = QrCodeWidget(url, barLevel="M", barBorder=4)
     widget.qr.make()
@@ -383,7 +290,7 @@ def qr_code(url: str) -> Figure:
     code = Group(_one_outline(widget.draw().contents))
     code.scale(QR_SIZE / modules, QR_SIZE / modules)
     drawing.add(code)
-    return finish(drawing, "QR code of the web address of the full report.", HELVETICA)
+    return finish(drawing, _("QR code of the web address of the full report."), HELVETICA)
 
 
 def _one_outline(rects: list) -> Outline:

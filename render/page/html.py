@@ -7,15 +7,18 @@ an icon) and the hard words it explains first, and the drawings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup
 
 from ..errors import InputError, Problem
 from ..model import Contact, Document, Fact, Picture, Point, Word
 from ..model import markup as text
+from . import wording
 from .icons import ATTRIBUTION, IconSet
 from .layouts import (
     Layout,
@@ -24,6 +27,7 @@ from .layouts import (
     remote_problems,
     template_problem,
 )
+from .messages import N_, page_counter
 
 if TYPE_CHECKING:  # ReportLab is slow to import: drawings.py only when drawing
     from .drawings import Figure, Figures
@@ -48,16 +52,103 @@ class Item:
     figure: Figure | None = None
 
 
+@dataclass(frozen=True)
+class PartResult:
+    """One graded part: its name, its grade and what that grade means."""
+
+    area: str
+    grade: str
+    meaning: str
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    """A link to the same summary in another language, said in that language."""
+
+    language: str
+    href: str
+    label: str
+
+
+# Each catalogue's translation of this message is how it offers itself:
+# the Welsh one says "Darllenwch hwn yn Gymraeg".
+READ_IN_THIS_LANGUAGE = N_("Read this in English")
+
+
 @dataclass
 class Page:
-    """What the templates render: the document plus reading aids."""
+    """What the templates render: the document plus reading aids, and the
+    fixed words that depend on what kind of document it is (``wording``),
+    in the page's language (``gettext``)."""
 
     document: Document
     bold_words: tuple[str, ...]
     icons: IconSet
     figures: Figures
+    gettext: Callable[[str], str] = str
+    translations: tuple[OtherLanguage, ...] = ()
     _seen: set[str] = field(default_factory=set)
     _shown: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        """What kind of document this is: the data's word, else its framework's."""
+        return self.document.inspection.document or self.document.framework.document
+
+    def heading(self, section: str) -> str:
+        """The heading of ``section`` (a data field): the writer's, else ours."""
+        inspection = self.document.inspection
+        override = getattr(inspection.headings, section)
+        if override:
+            return override
+        heading = self.gettext(wording.heading(section, self.kind, None))
+        if section == "reply" and inspection.reply:
+            heading = heading % {"who": text.plain(inspection.reply.who)}
+        return heading
+
+    def words(self, table: str) -> str:
+        """The line of ``wording``'s ``table`` (COVER, AUTHORS, NO_GRADE) for
+        this kind of document, translated; empty when it has none."""
+        message = getattr(wording, table).get(self.kind)
+        return self.gettext(message) if message else ""
+
+    @property
+    def example_note(self) -> str:
+        return self.gettext(wording.EXAMPLE) if self.document.inspection.example else ""
+
+    def parts(self) -> list[PartResult]:
+        """Each graded part, named as the framework names it."""
+        judgement = self.document.inspection.judgement
+        framework = self.document.framework
+        meters = self.figures.parts
+        results = []
+        for index, part in enumerate(judgement.parts if judgement else ()):
+            area = framework.area(part.area)
+            grade = framework.grade(part.grade)
+            assert grade is not None  # model/validate.py checked it
+            results.append(
+                PartResult(
+                    str(area.name) if area else part.area,
+                    str(grade.name),
+                    str(grade.meaning),
+                    meters[index] if index < len(meters) else None,
+                )
+            )
+        return results
+
+    @property
+    def safeguarding(self) -> tuple[str, str] | None:
+        """Whether safeguarding was met, and what that means, when it was judged."""
+        judgement = self.document.inspection.judgement
+        rules = self.document.framework.safeguarding
+        if judgement is None or judgement.safeguarding is None or rules is None:
+            return None
+        met = judgement.safeguarding == "met"
+        return (
+            self.gettext("Met") if met else self.gettext("Not met"),
+            str(rules.met if met else rules.not_met),
+        )
 
     def items(self, points: Iterable[Point | Fact], section: str = "") -> list[Item]:
         """An item for each point of ``section`` (a list kind: good, better...)."""
@@ -66,7 +157,8 @@ class Page:
     @property
     def attribution(self) -> str:
         """The pictures' credit line, when the page so far shows a bundled one."""
-        return ATTRIBUTION if any(map(self.icons.is_bundled, self._shown)) else ""
+        shown = any(map(self.icons.is_bundled, self._shown))
+        return self.gettext(ATTRIBUTION) if shown else ""
 
     def item(self, point: Point | Fact | Contact, section: str = "") -> Item:
         """An item for ``point``; hard words are explained at first use."""
@@ -96,15 +188,31 @@ class Page:
         return Image(self.document.pictures[picture.file], picture.alt)
 
 
-def render_html(document: Document, layout: Layout, figures: Figures, readability: str = "") -> str:
+def render_html(
+    document: Document, layout: Layout, figures: Figures, reading_age: int | None = None
+) -> str:
     """The HTML page for ``document`` in ``layout`` with its drawings
-    (``drawings.draw_figures``) and a note on its ``readability``."""
-    env = make_environment(layout)
+    (``drawings.draw_figures``); it says the ``reading_age`` its words were
+    checked for, if they were."""
+    language = document.inspection.language
+    translations = layout.translations(language)
+    env = make_environment(layout, language)
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     page = Page(
         document,
         tuple(w.word for w in document.inspection.glossary),
         layout.icons,
         figures,
+        gettext=translations.gettext,
+        translations=tuple(
+            OtherLanguage(
+                other.language,
+                Path(other.file).stem + ".html",
+                layout.translations(other.language).gettext(READ_IN_THIS_LANGUAGE),
+            )
+            for other in document.inspection.translations
+        ),
     )
     try:
         loop = include_loops(env, layout.entry)
@@ -118,7 +226,8 @@ def render_html(document: Document, layout: Layout, figures: Figures, readabilit
             page=page,
             doc=document.inspection,
             framework=document.framework,
-            readability=readability,
+            reading_age=reading_age,
+            page_counter=Markup(page_counter(translations.gettext)),
         )
     except jinja2.TemplateError as exc:  # a layout's own mistake
         raise InputError([template_problem(exc, layout)]) from None

@@ -33,13 +33,14 @@ from typing import Any
 from ..errors import InputError, close_names
 from ..model import markup as text
 from ..source import as_data_url, parse_toml
+from .messages import N_
 
 FOLDER = "pictures"
 RULES_FILE = "rules.toml"
 MOODS_FILE = "pictures.toml"
 MOODS = ("good", "worry", "neutral")
 # the line CC BY-SA 4.0 asks for wherever the bundled pictures are shown
-ATTRIBUTION = "Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0"
+ATTRIBUTION = N_("Pictures: OpenMoji (openmoji.org), CC BY-SA 4.0")
 BUNDLED = Path(__file__).resolve().parents[2] / "layouts" / "_base" / FOLDER
 # the mood a section's point must never get
 WRONG_MOOD = {"better": "good", "good": "worry"}

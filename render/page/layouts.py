@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gettext
 import mimetypes
 import re
 import traceback
@@ -24,6 +25,7 @@ from ..errors import InputError, Problem, did_you_mean, is_file
 from ..model import markup as text
 from ..resources import bundled
 from ..source import as_data_url, parse_toml
+from . import messages
 from .icons import IconSet, load_icons
 
 if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
@@ -48,6 +50,15 @@ class Layout:
     def search_path(self) -> list[Path]:
         """Where templates, CSS and pictures are looked up, in order."""
         return [self.folder, bundled("layouts") / BASE, bundled("fonts")]
+
+    @functools.cached_property
+    def languages(self) -> frozenset[str]:
+        """The languages this layout's fixed words are written in."""
+        return messages.languages(self.search_path)
+
+    def translations(self, language: str) -> gettext.NullTranslations:
+        """The fixed words in ``language`` (``messages.translations``)."""
+        return messages.translations(self.search_path, language)
 
     @functools.cached_property
     def icons(self) -> IconSet:
@@ -212,7 +223,7 @@ def _line_of(text: str, key: str) -> int:
     )
 
 
-def make_environment(layout: Layout) -> jinja2.Environment:
+def make_environment(layout: Layout, language: str = "en-GB") -> jinja2.Environment:
     """The Jinja2 environment for ``layout``: loaders, escaping and filters.
 
     A layout is data that councils share, never a way in: its templates run
@@ -233,7 +244,7 @@ def make_environment(layout: Layout) -> jinja2.Environment:
     )
     env.filters["easy"] = text.to_html
     env.filters["plain"] = text.plain
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = functools.partial(long_date, language=language)
     env.globals["data_url"] = lambda name: data_url(layout.find(name))
     env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
     return env
@@ -284,9 +295,12 @@ def include_loops(env: jinja2.Environment, entry: str) -> list[str]:
     return visit(entry)
 
 
-def long_date(value: dt.date) -> str:
-    """15 February 2013: the day as digits, the month as a word."""
-    return f"{value.day} {value:%B %Y}"
+def long_date(value: dt.date, language: str = "en-GB") -> str:
+    """15 February 2013 (15 Chwefror 2013 in Welsh): the day as digits, the
+    month as a word in ``language``, from Babel's locale data (CLDR)."""
+    from babel.dates import format_date
+
+    return format_date(value, "d MMMM y", locale=language.replace("-", "_"))
 
 
 def data_url(path: Path) -> str:

@@ -1,9 +1,11 @@
 """Stage 3, readability: is the text easy enough to read for its target?
 
-Text units from documents (Markdown, text, HTML: ``documents``) and from data
-files (``datafiles``), split into sentences (``sentences``), counted
-(``syllables``, ``scores``), judged by the rules (``rules``, ``lexicon``)
-against a reading target (``targets``). ``check`` is the step both
+Text units from documents (Markdown and text: ``markdown``; HTML:
+``documents``) and from data files (``datafiles``), in a language
+(``language``: only English is scored), split into sentences
+(``sentences``), counted (``syllables``, ``scores``), judged by the rules
+(``rules``, ``catalogue``, ``lexicon``, ``splits``) against a reading target
+(``targets``) and reported (``verdict``). ``check`` is the step both
 ``easyread check`` and the build call.
 """
 
@@ -14,8 +16,8 @@ _EXPORTS = {
     "check_inspection": "check",
     "check_paths": "check",
     "nothing_checked": "check",
-    "one_line": "check",
-    "page_note": "check",
+    "one_line": "verdict",
+    "page_note": "verdict",
     "RULES": "rules",
     "DEFAULT": "targets",
     "ReadingTarget": "targets",

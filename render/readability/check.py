@@ -15,32 +15,28 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
-from ..findings import FileReport, Finding, Measure
+from ..findings import FileReport, Finding
 from ..settings import Settings
 from ..source import MAX_BYTES
 from .documents import read_document
+from .language import ANY_LANGUAGE_RULES, file_language
 from .lexicon import bundled_lexicon
 from .rules import RULES, SENTENCE_RULES, Context, Hit, check_sentence, defined_words
-from .scores import Names, Sentence, analyse, score, total
+from .scores import Names, Sentence, analyse, capitalised_words
 from .targets import ReadingTarget, UnknownTarget, find_target, unknown_target_message
 from .units import ALL_RULES, KINDS, Lines, TextFile, file_kind
+from .verdict import Checked, one_line, page_note, report
 
 if TYPE_CHECKING:  # datafiles needs pydantic: imported only for a data file
     from ..model import Document
     from ..source import Source
 
 LOG = logging.getLogger(__name__)
+__all__ = ["CheckRun", "TargetMissed", "check_paths", "check_text", "one_line", "page_note"]
 CHECKED = tuple(KINDS)
-EXTRA_SCORES = (
-    ("spache", "Spache grade"),
-    ("dale_chall", "Dale-Chall score"),
-    ("smog", "SMOG grade"),
-    ("coleman_liau", "Coleman-Liau grade"),
-    ("ari", "ARI grade"),
-)
 
 
 class TargetMissed(Exception):
@@ -81,18 +77,20 @@ def check_paths(
     settings: Settings,
     target: str | None = None,
     max_bytes: int = MAX_BYTES,
+    whole_page: bool = False,
 ) -> CheckRun:
     """Check every file in ``paths`` (folders: every supported file in them).
 
     A file that cannot be read or is invalid does not stop the others.
     ``UnknownTarget`` if ``target`` (one for every file) is no target.
+    ``whole_page``: an HTML page's every text counts, not only its main content.
     """
     if target is not None and target not in settings.targets:
         raise UnknownTarget(unknown_target_message(target, settings.targets))
     run = CheckRun()
     for path, explicit in expand_paths(paths, settings, run.problems):
         try:
-            report = check_file(path, settings, target, explicit, max_bytes)
+            report = check_file(path, settings, target, explicit, max_bytes, whole_page)
         except InputError as exc:
             run.problems += exc.problems
             continue
@@ -180,6 +178,7 @@ def check_file(
     target: str | None = None,
     explicit: bool = True,
     max_bytes: int = MAX_BYTES,
+    whole_page: bool = False,
 ) -> FileReport | None:
     """Check one file; ``None`` for a data file in a folder that is no inspection.
 
@@ -189,7 +188,7 @@ def check_file(
     is invalid.
     """
     if file_kind(path) != "data":
-        return check_text(read_document(path, max_bytes), settings, target)
+        return check_text(read_document(path, max_bytes, whole_page), settings, target)
     from .datafiles import read_data_file, read_if_inspection
 
     if explicit:
@@ -212,20 +211,16 @@ def check_inspection(document: Document, source: Source, settings: Settings) -> 
 # --- one file ---------------------------------------------------------------------
 
 
-@dataclass
-class Checked:
-    """A file's sentences, target and findings, before they are reported."""
-
-    file: TextFile
-    target: ReadingTarget
-    sentences: list[Sentence]
-    findings: list[Finding]
-
-
 def check_text(file: TextFile, settings: Settings, target: str | None = None) -> FileReport:
     """Analyse ``file`` against its target and apply every enabled rule."""
     chosen = _target(file, settings, target)
-    names = Names.of((*bundled_lexicon().names, *file.names, *settings.names))
+    language = file_language(
+        file.language, " ".join(u.text for u in file.units if not u.path and u.kind != "heading")
+    )
+    names = Names.of(
+        (*bundled_lexicon().names, *file.names, *settings.names),
+        capitalised_words(u.text for u in file.units if u.kind != "heading"),
+    )
     context = Context(
         target=chosen,
         lexicon=bundled_lexicon().with_plain_words(settings.plain_words),
@@ -233,17 +228,21 @@ def check_text(file: TextFile, settings: Settings, target: str | None = None) ->
         known_words=settings.words | {n.lower() for n in settings.names},
         glossary=file.glossary,
         has_glossary_field=file.kind == "inspection",
+        english=language.scored,
     )
     sentences = [s for unit in file.units for s in analyse(unit, names)]
     context.known_words |= defined_words(sentences)
     enabled = set(SENTENCE_RULES) - settings.disable
+    if not language.scored:
+        enabled &= ANY_LANGUAGE_RULES  # the others are English (see language.py)
     findings = [
         _finding(file, sentence, hit, settings)
         for sentence in sentences
         for hit in check_sentence(sentence, context, enabled)
         if not _ignored(file, sentence, hit.rule)
     ]
-    return report(Checked(file, chosen, sentences, findings), settings)
+    findings += [f for f in file.advice if f.rule not in settings.disable]
+    return report(Checked(file, chosen, sentences, findings, language), settings)
 
 
 def _target(file: TextFile, settings: Settings, override: str | None) -> ReadingTarget:
@@ -276,145 +275,5 @@ def _finding(file: TextFile, sentence: Sentence, hit: Hit, settings: Settings) -
         field=sentence.unit.field,
         suggestion=hit.suggestion,
         text=sentence.text,
+        parts=hit.parts,
     )
-
-
-def report(checked: Checked, settings: Settings) -> FileReport:
-    """The ``FileReport``: findings, the score table and the JSON summary."""
-    counts = total(s.counts for s in checked.sentences)
-    scores = score(counts)
-    limits = checked.target.limits(scores)
-    longest = max(checked.sentences, key=lambda s: len(s.words), default=None)
-    measures = [
-        Measure(
-            m.id,
-            m.label,
-            m.value,
-            m.limit,
-            m.at_most,
-            where=f"line {longest.where[0]}" if m.id == "longest_sentence" and longest else "",
-        )
-        for m in limits
-    ] + [Measure(key, label, getattr(scores, key)) for key, label in EXTRA_SCORES]
-    findings = sorted(checked.findings, key=lambda f: (f.line, f.col, f.rule))
-    if not counts.words:
-        # no words, no scores: a formula's 0 would read as a result
-        measures, findings = [], [_nothing_to_score(checked)]
-    elif "reading-target" not in settings.disable:
-        findings = _missed(checked, measures, settings) + findings
-    passed = all(f.severity != "error" for f in findings)
-    return FileReport(
-        path=checked.file.path,
-        passed=passed,
-        findings=findings,
-        summary=summary(checked, scores),
-        about=f"{checked.target.id} (reading age {checked.target.reading_age})",
-        measures=measures,
-    )
-
-
-def _missed(checked: Checked, measures: list[Measure], settings: Settings) -> list[Finding]:
-    line, col = checked.file.target_at
-    severity = settings.severity.get("reading-target", "error")
-    return [
-        Finding(
-            path=checked.file.path,
-            line=line,
-            col=col,
-            rule="reading-target",
-            severity=severity,
-            field="target" if line else "",
-            message=f"{m.label} is {m.value:g}; {checked.target.id} needs "
-            f"{m.limit:g} or {'less' if m.at_most else 'more'}",
-            suggestion=_advice(m.id),
-        )
-        for m in measures
-        if m.met is False
-    ]
-
-
-def _nothing_to_score(checked: Checked) -> Finding:
-    return Finding(
-        path=checked.file.path,
-        line=0,
-        col=0,
-        rule="reading-target",
-        severity="note",
-        message=f"the file has no words to read, so nothing was measured against "
-        f"{checked.target.id}",
-        suggestion="check that this is the file you meant, or leave it out of the check",
-    )
-
-
-def _advice(measure: str) -> str:
-    if measure in ("words_per_sentence", "longest_sentence"):
-        return "split the long sentences shown below"
-    return "use shorter sentences and shorter, more common words"
-
-
-def summary(checked: Checked, scores: Any) -> dict[str, Any]:
-    """The machine-readable part of the report (see the JSON schema)."""
-    target = checked.target
-    sections: dict[str, list[Sentence]] = {}
-    for sentence in checked.sentences:
-        sections.setdefault(sentence.unit.section, []).append(sentence)
-    return {
-        "document": {
-            "kind": checked.file.kind,
-            "scores": scores.as_dict(),
-            "reading_age": scores.reading_age,
-        },
-        "target": {
-            "id": target.id,
-            "name": target.name,
-            "reading_age": target.reading_age,
-            "limits": {
-                k: getattr(target, k)
-                for k in (
-                    "max_grade",
-                    "min_reading_ease",
-                    "avg_words",
-                    "max_words",
-                    "warn_words",
-                )
-            },
-        },
-        "sections": [
-            {"name": name, "scores": score(total(s.counts for s in group)).as_dict()}
-            for name, group in sections.items()
-        ],
-        "sentences": [_sentence_row(s) for s in checked.sentences],
-    }
-
-
-def _sentence_row(sentence: Sentence) -> dict[str, Any]:
-    line, col = sentence.where
-    scores = sentence.scores
-    return {
-        "line": line,
-        "col": col,
-        "field": sentence.unit.field,
-        "text": sentence.text,
-        "words": scores.words,
-        "syllables": scores.syllables,
-        "flesch_kincaid_grade": scores.flesch_kincaid_grade,
-        "flesch_reading_ease": scores.flesch_reading_ease,
-    }
-
-
-def one_line(report: FileReport) -> str:
-    """A one-line summary for ``easyread build``."""
-    scores = report.summary["document"]["scores"]
-    verdict = "meets" if report.passed else "misses"
-    return (
-        f"{report.path}: {verdict} {report.about}: "
-        f"grade {scores['flesch_kincaid_grade']:g}, "
-        f"reading ease {scores['flesch_reading_ease']:g}, "
-        f"{scores['words_per_sentence']:g} words a sentence, "
-        f"longest {scores['longest_sentence']}"
-    )
-
-
-def page_note(target: ReadingTarget) -> str:
-    """The sentence the page shows about its reading age."""
-    return f"Written to be easy to read from age {target.reading_age}."

@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..errors import InputError
+from ..findings import Finding
 from ..model import (
     Document,
     Framework,
@@ -56,6 +57,8 @@ NOT_PROSE = {
     ("years",),
     ("scale", "*", "id"),
     ("scale", "*", "name"),
+    ("areas", "*", "id"),
+    ("areas", "*", "sometimes"),
 }
 HEADINGS = {("title",)}
 INSPECTION_FIELDS = frozenset(Inspection.model_fields)
@@ -126,7 +129,11 @@ def default_icons() -> frozenset[str]:
 def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
     inspection = document.inspection
     names = (inspection.area, *(i.name for i in inspection.inspectorates))
-    units = data_units(source, raw, inspection.model_dump())
+    data = inspection.model_dump()
+    for part in (data.get("judgement") or {}).get("parts", ()):
+        if document.framework.area(part["area"]):
+            part["area"] = ""  # an area's id: the page shows the framework's name for it
+    units = data_units(source, raw, data)
     return TextFile(
         path=str(source.path),
         kind="inspection",
@@ -136,7 +143,19 @@ def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
         names=names,
         glossary=tuple(w.word for w in inspection.glossary),
         ignores=comment_directives(source.path, raw),
+        **_declared_language(source),
+        advice=tuple(
+            Finding(p.path, p.line, p.col, "talk-to", p.severity, p.message, field=p.field)
+            for p in document.advice
+        ),
     )
+
+
+def _declared_language(source: Source) -> dict[str, Any]:
+    """The ``language`` the data file writes (not the model's default), and where."""
+    if not isinstance(source.data.get("language"), str):
+        return {}
+    return {"language": source.data["language"], "language_at": source.where(("language",))}
 
 
 def framework_file(source: Source, raw: Lines) -> TextFile:
@@ -150,6 +169,7 @@ def framework_file(source: Source, raw: Lines) -> TextFile:
         units=data_units(source, raw, framework.model_dump()),
         names=(framework.inspectorate,),
         ignores=comment_directives(source.path, raw),
+        **_declared_language(source),
     )
 
 
@@ -157,7 +177,7 @@ def framework_units(data_file: Path, framework: Framework) -> tuple[Unit, ...]:
     """The grade meanings the page shows, pointing at the framework file."""
     for folder in framework_folders(data_file):
         path = folder / f"{framework.id}.yaml"
-        if path.is_file() and framework.graded:
+        if path.is_file() and (framework.graded or framework.safeguarding):
             return _scale_units(path, path.stat().st_mtime_ns, framework)
     return ()
 
@@ -167,9 +187,9 @@ def _scale_units(path: Path, mtime: int, framework: Framework) -> tuple[Unit, ..
     """Read once per run: many inspections share a framework."""
     source = read_source(path)
     raw = Lines(source.text)
-    scale = {"scale": [grade.model_dump() for grade in framework.scale]}
+    shown = framework.model_dump(include={"scale", "areas", "safeguarding"})
     return tuple(
-        replace(u, path=str(path), section="framework") for u in data_units(source, raw, scale)
+        replace(u, path=str(path), section="framework") for u in data_units(source, raw, shown)
     )
 
 

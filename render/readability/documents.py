@@ -1,11 +1,12 @@
 """Markdown, plain text and HTML documents as units of text.
 
-Markdown and plain text are read line by line: a blank line ends a
-paragraph; each heading (``#``), list item (``-``, ``*``, ``1.``), table
-cell (``|`` or a tab between cells) is its own unit; links keep their words,
-addresses and markup are dropped. HTML is read with the standard library's
-parser: each block element (``p``, ``li``, ``h1``, ``td``...) is a unit, and
-so is each picture's ``alt`` text.
+Markdown and plain text are read by ``markdown.py`` (a CommonMark parser).
+HTML is read with the standard library's parser: each block element (``p``,
+``li``, ``h1``, ``td``...) is a unit, and so is each picture's ``alt`` text.
+Only the page's main content is prose: its ``<main>`` (or ``role="main"``);
+without one, the body less ``nav``, ``header``, ``footer``, ``aside``,
+hidden parts, cookie banners and skip links. The ``<title>`` is never
+prose. ``whole_page`` reads every element's text instead.
 
 Italic and underlined text is remembered for the emphasis rule. A hard word
 counts as explained when the document has a word list entry for it
@@ -24,40 +25,33 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..source import MAX_BYTES, read_text
+from .markdown import front_matter_language, markdown_units
 from .units import TextFile, Unit, directives, file_kind
 
 COMMENT_DIRECTIVE = re.compile(r"<!--\s*easyread:\s*ignore\b(?P<rules>.*?)-->")
-HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+")
-RULE_LINE = re.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
-TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
-FENCE = re.compile(r"^\s*(```|~~~)")
-QUOTE = re.compile(r"^\s*>\s?")
-INLINE = re.compile(
-    r"(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"
-    r"|(?P<link>\[(?P<label>[^\]]+)\]\([^)]*\))"
-    r"|(?P<auto><(?:https?|mailto):[^>]+>)"
-    r"|(?P<url>\b(?:https?://|www\.)\S+)"
-    r"|(?P<tag></?(?P<tagname>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>)"
-    r"|(?P<strong>\*\*|__)"
-    r"|(?P<italic>(?<![\w*])[*_](?=[^\s*_])(?P<itext>[^*_\n]+?)(?<=\S)[*_](?![\w*]))"
-    r"|(?P<code>`+)"
-)
 EMPHASIS_TAGS = {"i", "em", "u", "cite", "var"}
 TERM = re.compile(r"^\**(?P<term>[\w'’ -]{2,40}?)\**\s*(?::|–|—|\s-)\s+\S")
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> TextFile:
+def read_document(path: Path, max_bytes: int = MAX_BYTES, whole_page: bool = False) -> TextFile:
     """Read a ``.md``, ``.txt`` or ``.html`` file as units of text."""
     raw = read_text(path, max_bytes)
-    kind = file_kind(path)
-    units = html_units(raw) if kind == "html" else markdown_units(raw)
+    kind = file_kind(path) or "text"
+    if kind == "html":
+        reader = read_html(raw, whole_page)
+        units, language, language_at = tuple(reader.units), reader.language, reader.language_at
+    else:
+        units = markdown_units(raw, kind)
+        language, line = front_matter_language(raw, kind)
+        language_at = (line, 1) if line else (0, 0)
     return TextFile(
         path=str(path),
         kind=kind,
         units=units,
         glossary=explained_terms(units),
         ignores=directives(raw, COMMENT_DIRECTIVE),
+        language=language,
+        language_at=language_at,
     )
 
 
@@ -103,6 +97,12 @@ class Builder:
         if piece[-1:].isspace():
             self.space()
 
+    def cut(self, length: int, anchors: int) -> None:
+        """Forget everything added after ``length`` characters and ``anchors`` words."""
+        self.parts = [self.text[:length]]
+        self.length = length
+        del self.anchors[anchors:]
+
     def space(self) -> None:
         if self.parts and not self.parts[-1].endswith(" "):
             self._append(" ")
@@ -126,154 +126,6 @@ class Builder:
             anchors=tuple(self.anchors),
             emphasis=tuple(self.emphasis),
         )
-
-
-# --- Markdown and plain text ------------------------------------------------------
-
-
-class MarkdownReader:
-    """A line-by-line reader of the Markdown most writers use."""
-
-    def __init__(self) -> None:
-        self.units: list[Unit] = []
-        self.section = ""
-        self.current: Builder | None = None
-        self.kind = "paragraph"
-        self.in_fence = False
-        self.in_comment = False
-
-    def read(self, raw: str) -> tuple[Unit, ...]:
-        lines = raw.splitlines()
-        start = _front_matter_end(lines)
-        for number, line in enumerate(lines[start:], start=start + 1):
-            self.line(_drop_comments(self, line), number)
-        self.flush()
-        return tuple(self.units)
-
-    def line(self, line: str, number: int) -> None:
-        if FENCE.match(line):
-            self.flush()
-            self.in_fence = not self.in_fence
-        elif self.in_fence:
-            return
-        elif not line.strip():
-            self.flush()
-        elif heading := HEADING.match(line):
-            self.flush()
-            self.section = heading.group(2)
-            self.one(heading.group(2), number, heading.start(2) + 1, "heading")
-        elif RULE_LINE.match(line):
-            self.underline(line)
-        elif line.lstrip().startswith("|") or "\t" in line.strip():
-            self.cells(line, number)
-        elif item := ITEM.match(line):
-            self.flush()
-            self.start("item")
-            self.inline(line[item.end() :], number, item.end() + 1)
-        else:
-            self.paragraph_line(line, number)
-
-    def paragraph_line(self, line: str, number: int) -> None:
-        quote = QUOTE.match(line)
-        offset = quote.end() if quote else len(line) - len(line.lstrip())
-        if self.current is None:
-            self.start("paragraph")
-        self.inline(line[offset:], number, offset + 1)
-
-    def underline(self, line: str) -> None:
-        """``===`` or ``---`` under a paragraph makes it a heading."""
-        if self.current is not None and line.strip()[0] in "=-":
-            self.kind = "heading"
-            self.section = self.current.text
-        self.flush()
-
-    def cells(self, line: str, number: int) -> None:
-        self.flush()
-        if TABLE_SEPARATOR.match(line) and set(line.strip()) <= set("|:- \t"):
-            return
-        separator = "|" if line.lstrip().startswith("|") else "\t"
-        col = 0
-        for cell in line.split(separator):
-            self.one(cell, number, col + 1, "cell")
-            col += len(cell) + 1
-
-    def one(self, content: str, number: int, col: int, kind: str) -> None:
-        self.start(kind)
-        self.inline(content, number, col)
-        self.flush()
-
-    def start(self, kind: str) -> None:
-        self.current = Builder()
-        self.kind = kind
-
-    def inline(self, content: str, number: int, col: int) -> None:
-        """Add one line's text without its markup."""
-        assert self.current is not None
-        builder = self.current
-        builder.space()
-        pos = 0
-        open_at: int | None = None
-        for match in INLINE.finditer(content):
-            builder.add(content[pos : match.start()], number, col + pos)
-            pos = match.end()
-            if match.group("alt") or match.group("label"):
-                group = "alt" if match.group("alt") else "label"
-                builder.add(match.group(group), number, col + match.start(group))
-            elif match.group("itext"):
-                first = len(builder.anchors)
-                builder.add(match.group("itext"), number, col + match.start("itext"))
-                if len(builder.anchors) > first:
-                    builder.emphasis.append((builder.anchors[first][0], builder.length))
-            elif match.group("tagname") and match.group("tagname").lower() in EMPHASIS_TAGS:
-                if match.group().startswith("</") and open_at is not None:
-                    builder.emphasis.append((open_at, builder.length))
-                    open_at = None
-                else:
-                    open_at = builder.length
-        builder.add(content[pos:], number, col + pos)
-
-    def flush(self) -> None:
-        if self.current is not None:
-            unit = self.current.unit(self.kind, self.section)
-            if unit is not None:
-                self.units.append(unit)
-        self.current = None
-        self.kind = "paragraph"
-
-
-def markdown_units(raw: str) -> tuple[Unit, ...]:
-    """Units of a Markdown or plain text document."""
-    return MarkdownReader().read(raw)
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    if lines and lines[0].strip() == "---":
-        for index, line in enumerate(lines[1:], start=1):
-            if line.strip() in ("---", "..."):
-                return index + 1
-    return 0
-
-
-def _drop_comments(reader: MarkdownReader, line: str) -> str:
-    """Blank out HTML comments (kept as spaces so columns stay right)."""
-    out = []
-    pos = 0
-    while pos < len(line):
-        if reader.in_comment:
-            end = line.find("-->", pos)
-            stop = len(line) if end < 0 else end + 3
-            out.append(" " * (stop - pos))
-            reader.in_comment = end < 0
-            pos = stop
-            continue
-        begin = line.find("<!--", pos)
-        if begin < 0:
-            out.append(line[pos:])
-            break
-        out.append(line[pos:begin])
-        reader.in_comment = True
-        pos = begin
-    return "".join(out)
 
 
 # --- HTML -------------------------------------------------------------------------
@@ -320,24 +172,69 @@ BLOCKS = {
     "h6": "heading",
 }
 SKIPPED = {"script", "style", "noscript", "template", "svg", "math"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+CHROME_TAGS = {"nav", "header", "footer", "aside"}
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+COOKIE = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
+SKIP_LINK = re.compile(r"^\s*skip\b", re.IGNORECASE)
+
+
+def is_chrome(tag: str, attrs: dict[str, str | None]) -> bool:
+    """Is this element around the content, not the content (menus, banners)?"""
+    marks = f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+    return (
+        tag in CHROME_TAGS
+        or "hidden" in attrs
+        or (attrs.get("aria-hidden") or "").lower() == "true"
+        or (attrs.get("role") or "").lower() in CHROME_ROLES
+        or COOKIE.search(marks) is not None
+    )
 
 
 class HTMLReader(HTMLParser):
-    """Block elements become units; picture alt texts too."""
+    """Block elements become units; picture alt texts too.
 
-    def __init__(self) -> None:
+    Units inside ``<main>`` are kept apart from the rest: when the page has
+    a main part, only its units are prose.
+    """
+
+    def __init__(self, whole_page: bool = False) -> None:
         super().__init__(convert_charrefs=True)
-        self.units: list[Unit] = []
+        self.whole_page = whole_page
+        self.main_units: list[Unit] = []
+        self.other_units: list[Unit] = []
         self.section = ""
         self.current = Builder()
+        self.in_main = False
         self.kinds = ["paragraph"]
         self.skipping: list[str] = []
         self.emphasis_at: list[int] = []
+        self.open: list[tuple[str, bool, bool]] = []  # (tag, chrome, main)
+        self.chrome = 0
+        self.main = 0
+        self.seen_main = False
+        self.link_at: tuple[int, int] | None = None
+        self.language = ""
+        self.language_at = (0, 0)
+
+    @property
+    def units(self) -> list[Unit]:
+        if self.whole_page or not self.seen_main:
+            return self.other_units + self.main_units
+        return self.main_units
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED:
+        named = dict(attrs)
+        if tag in ("html", "body", "main") and named.get("lang") and not self.language:
+            self.language = named["lang"] or ""
+            self.language_at = self.getpos()[0], self.getpos()[1] + 1
+        if tag in SKIPPED or (tag == "title" and not self.whole_page):
             self.skipping.append(tag)
         if self.skipping:
+            return
+        if tag not in VOID:
+            self.enter(tag, named)
+        if self.chrome:
             return
         if tag in BLOCKS:
             self.flush()
@@ -346,13 +243,42 @@ class HTMLReader(HTMLParser):
             self.emphasis_at.append(self.current.length)
         elif tag == "br":
             self.current.space()
-        elif tag == "img":
-            self.alt_text(dict(attrs).get("alt") or "")
+        elif tag == "img" and not is_chrome(tag, named):
+            self.alt_text(named.get("alt") or "")
+        elif tag == "a" and (named.get("href") or "").startswith("#"):
+            self.link_at = (self.current.length, len(self.current.anchors))
+
+    def enter(self, tag: str, named: dict[str, str | None]) -> None:
+        chrome = not self.whole_page and is_chrome(tag, named)
+        if tag in ("header", "footer") and self.main:
+            chrome = False  # a header inside the main part is the content's own
+        main = tag == "main" or (named.get("role") or "").lower() == "main"
+        self.open.append((tag, chrome, main))
+        self.chrome += chrome
+        self.main += main
+        self.seen_main = self.seen_main or main
+
+    def leave(self, tag: str) -> None:
+        if not any(t == tag for t, _, _ in self.open):
+            return  # a stray end tag
+        while self.open:
+            name, chrome, main = self.open.pop()
+            self.chrome -= chrome
+            self.main -= main
+            if name == tag:
+                return
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
+            return
+        was_chrome = self.chrome
+        if tag == "a" and self.link_at is not None:
+            self.skip_link()
+        if tag not in VOID:
+            self.leave(tag)
+        if was_chrome:
             return
         if tag in BLOCKS:
             self.flush()
@@ -361,10 +287,19 @@ class HTMLReader(HTMLParser):
         elif tag in EMPHASIS_TAGS and self.emphasis_at:
             self.current.emphasis.append((self.emphasis_at.pop(), self.current.length))
 
+    def skip_link(self) -> None:
+        """A link to a part of the page that says "Skip to ..." is not prose."""
+        assert self.link_at is not None
+        length, anchors = self.link_at
+        self.link_at = None
+        if not self.whole_page and SKIP_LINK.match(self.current.text[length:]):
+            self.current.cut(length, anchors)
+
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
+        if not self.skipping and not self.chrome:
             line, col = self.getpos()
             self.current.add(data, line, col + 1)
+            self.in_main = self.in_main or self.main > 0
 
     def alt_text(self, alt: str) -> None:
         line, col = self.getpos()
@@ -372,21 +307,28 @@ class HTMLReader(HTMLParser):
         builder.add(alt, line, col + 1)
         unit = builder.unit("alt", self.section)
         if unit is not None:
-            self.units.append(unit)
+            (self.main_units if self.main else self.other_units).append(unit)
 
     def flush(self) -> None:
         unit = self.current.unit(self.kinds[-1], self.section)
         if unit is not None:
-            self.units.append(unit)
+            (self.main_units if self.in_main else self.other_units).append(unit)
             if unit.kind == "heading":
                 self.section = unit.text
         self.current = Builder()
+        self.in_main = False
+        self.link_at = None
 
 
-def html_units(raw: str) -> tuple[Unit, ...]:
-    """Units of an HTML document."""
-    reader = HTMLReader()
+def read_html(raw: str, whole_page: bool = False) -> HTMLReader:
+    """The HTML document read: its units, and its declared language."""
+    reader = HTMLReader(whole_page)
     reader.feed(raw)
     reader.close()
     reader.flush()
-    return tuple(reader.units)
+    return reader
+
+
+def html_units(raw: str, whole_page: bool = False) -> tuple[Unit, ...]:
+    """Units of an HTML document (only its main content unless ``whole_page``)."""
+    return tuple(read_html(raw, whole_page).units)

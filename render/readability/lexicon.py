@@ -7,13 +7,19 @@ words; ``names.txt``: names that are never hard words.
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ..resources import resource
+from .syllables import cache_dir, write_quietly
 
 RESOURCES = resource("")
+LETTERS = {"noun": "N", "verb": "V", "adj": "A", "adv": "R", "aux": "X", "propn": "P"}
+KINDS = {"N": "NOUN", "V": "VERB", "A": "ADJ", "R": "ADV", "X": "AUX", "P": "PROPN"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,62 @@ class Lexicon:
                 found.append((index, index, forms[lower[index]]))
             index += 1
         return found
+
+
+@cache
+def word_kinds(word: str) -> frozenset[str]:
+    """What ``word`` can be in English ("VERB", "NOUN"...) by lemminflect; empty if unknown."""
+    key = word.replace("’", "'").encode("utf-8")
+    blob = english_words()
+    lo, hi = 0, len(blob)
+    while lo < hi:  # binary search of the sorted "form<TAB>letters" lines
+        mid = (lo + hi) // 2
+        start = blob.rfind(b"\n", 0, mid) + 1
+        end = blob.find(b"\n", start)
+        entry, _, letters = blob[start:end].partition(b"\t")
+        if entry == key:
+            return frozenset(KINDS[letter] for letter in letters.decode())
+        if entry < key:
+            lo = end + 1
+        else:
+            hi = start
+    return frozenset()
+
+
+@cache
+def english_words() -> bytes:
+    """Every word form in lemminflect's lemma table and what it can be, compact.
+
+    The table (``lemma_lu.csv.gz`` and ``lemma_overrides.csv``, shipped in the
+    lemminflect package) is read directly: importing lemminflect imports numpy
+    and takes longer than a whole check of a small file. Its compact form
+    (sorted ``form<TAB>letters`` lines, 1 MB) is kept in the cache folder the
+    syllable counts use, so later runs read it in a millisecond.
+    """
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the 'lemminflect' package is not installed: pip install lemminflect")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
+    source = folder / "lemma_lu.csv.gz"
+    stat = source.stat()
+    cache_folder = cache_dir()
+    name = f"english-words-v1-{stat.st_size}-{stat.st_mtime_ns}.tsv"
+    cached = cache_folder / name if cache_folder else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    lines = gzip.decompress(source.read_bytes()).decode("utf-8").splitlines()
+    # the overrides: pronouns and a few forms the table lacks ("this", "all")
+    overrides = (folder / "lemma_overrides.csv").read_text(encoding="utf-8").splitlines()
+    lines += [line for line in overrides if line.strip() and not line.startswith("#")]
+    kinds: dict[str, set[str]] = {}
+    for line in lines:
+        form, category, _ = line.split(",", 2)
+        kinds.setdefault(form, set()).add(LETTERS[category.lower()])
+    rows = sorted(f"{form}\t{''.join(sorted(found))}".encode() for form, found in kinds.items())
+    data = b"\n".join(rows) + b"\n"
+    if cached is not None:
+        write_quietly(cached, data)
+    return data
 
 
 @cache

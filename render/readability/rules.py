@@ -13,77 +13,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..findings import Rule
 from ..model import markup as text
-from .lexicon import Lexicon
+from .catalogue import RULES
+from .lexicon import Lexicon, word_kinds
 from .scores import Names, Sentence, Word, is_familiar
 from .splits import suggest_split
 from .targets import ReadingTarget
 
-RULES = {
-    rule.id: rule
-    for rule in (
-        Rule(
-            "reading-target",
-            "error",
-            "The text meets its reading target",
-            "The whole text must be within every limit of its reading target: the "
-            "Flesch-Kincaid grade, the Flesch Reading Ease and the words a sentence.",
-        ),
-        Rule(
-            "sentence-too-long",
-            "error",
-            "Sentences are short",
-            "A sentence over the target's longest sentence is an error; one over its "
-            "warning length is a warning. Say one idea per sentence.",
-        ),
-        Rule(
-            "hard-sentence",
-            "note",
-            "Sentences read at the target age",
-            "3 of 4 readability formulas agree the sentence is well above the target grade.",
-        ),
-        Rule(
-            "hard-word",
-            "warning",
-            "Hard words are explained",
-            "A long word that children may not know is explained in the glossary "
-            "(or a word list), or replaced by an easier word.",
-        ),
-        Rule(
-            "plain-words",
-            "warning",
-            "Plain words",
-            "The word has a plainer one children know.",
-        ),
-        Rule(
-            "passive-voice",
-            "warning",
-            "Active voice",
-            "Say who does what: 'the inspectors praised the hub', not 'the hub was praised'.",
-        ),
-        Rule(
-            "numbers",
-            "warning",
-            "Numbers as digits; no percentages",
-            "Write numbers as digits (3, not three); say '9 out of 20' or 'about half' "
-            "instead of a percentage; avoid big numbers.",
-        ),
-        Rule(
-            "abbreviations",
-            "warning",
-            "No abbreviations or acronyms",
-            "Write the words out in full.",
-        ),
-        Rule("contractions", "warning", "No contractions", "Write 'cannot', not 'can't'."),
-        Rule(
-            "emphasis",
-            "warning",
-            "Bold for emphasis",
-            "Use bold to stress a word, never capitals, italics or underlining.",
-        ),
-    )
-}
+__all__ = ["RULES", "SENTENCE_RULES", "Context", "Hit", "check_sentence", "defined_words"]
+
 BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"])
 ADVERB = re.compile(r"(?:\w+ly|not|never|always|often|also|still|just|already|sometimes|all)$")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\bper\s?cent(?:age)?s?\b", re.IGNORECASE)
@@ -108,6 +46,7 @@ class Hit:
     message: str
     suggestion: str = ""
     severity: str = ""
+    parts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -120,6 +59,7 @@ class Context:
     known_words: frozenset[str] = frozenset()
     glossary: tuple[str, ...] = ()
     has_glossary_field: bool = False
+    english: bool = True
     seen: set[str] = field(default_factory=set)
     _masked: tuple[str, list[tuple[int, int]]] = ("", [])
 
@@ -144,13 +84,18 @@ RuleFunction = Callable[[Sentence, Context], Iterator[Hit]]
 
 
 def check_sentence(sentence: Sentence, context: Context, enabled: set[str]) -> list[Hit]:
-    """Every hit of the ``enabled`` rules on ``sentence``."""
-    return [
-        hit
-        for rule_id, rule in SENTENCE_RULES.items()
-        if rule_id in enabled
-        for hit in rule(sentence, context)
-    ]
+    """Every hit of the ``enabled`` rules on ``sentence``: one per rule and word at most."""
+    hits: dict[tuple[str, int], Hit] = {}
+    for rule_id, rule in SENTENCE_RULES.items():
+        if rule_id in enabled:
+            for hit in rule(sentence, context):
+                hits.setdefault((hit.rule, _word_at(sentence, hit.start)), hit)
+    return list(hits.values())
+
+
+def _word_at(sentence: Sentence, offset: int) -> int:
+    """The index of the word at (or after) ``offset``: two hits on one word share it."""
+    return next((i for i, w in enumerate(sentence.words) if offset < w.end), len(sentence.words))
 
 
 # --- sentence length and difficulty ---------------------------------------------
@@ -164,12 +109,19 @@ def long_sentence(sentence: Sentence, context: Context) -> Iterator[Hit]:
     over_max = target.max_words is not None and count > target.max_words
     allowed = target.max_words if over_max else limit
     kind = "allows" if over_max else "prefers"
+    message = f"{count} words: {target.id} {kind} {allowed} at most"
+    if not context.english:
+        advice = f"say one idea per sentence, in {allowed} words or fewer"
+        yield Hit("sentence-too-long", 0, message, advice, "warning")
+        return
+    split = suggest_split(sentence.words, sentence.text, allowed, context.names)
     yield Hit(
         "sentence-too-long",
         0,
-        f"{count} words: {target.id} {kind} {allowed} at most",
-        suggest_split(sentence.words, sentence.text, allowed),
+        message,
+        split.advice,
         "error" if over_max else "warning",
+        split.parts,
     )
 
 
@@ -203,7 +155,13 @@ def hard_sentence(sentence: Sentence, context: Context) -> Iterator[Hit]:
 
 
 def _easier(sentence: Sentence, context: Context) -> str:
-    long_words = [w.text for w in sentence.words if w.syllables >= 3 and not w.name]
+    long_words = list(
+        dict.fromkeys(
+            w.text
+            for w in sentence.words
+            if w.syllables >= 3 and not w.familiar and not context.is_known(w.text)
+        )
+    )
     tips = []
     if long_words:
         tips.append("use shorter words than " + ", ".join(f"'{w}'" for w in long_words[:3]))
@@ -227,7 +185,9 @@ def hard_words(sentence: Sentence, context: Context) -> Iterator[Hit]:
             or context.is_known(lower)
             or lower in context.seen
             or lower in plain
+            or context.lexicon.find_plain_words([lower])
             or _explained(sentence.text, word)
+            or _first_word_name(sentence, word)
         ):
             continue
         context.seen.add(lower)
@@ -243,6 +203,16 @@ def hard_words(sentence: Sentence, context: Context) -> Iterator[Hit]:
             "list of words children know)",
             f"use an easier word, or {where}",
         )
+
+
+def _first_word_name(sentence: Sentence, word: Word) -> bool:
+    """A capitalised first word English does not know is a name: "Kensington has 3 parks"."""
+    return (
+        word is sentence.words[0]
+        and word.text[:1].isupper()
+        and not word.text.isupper()
+        and not word_kinds(word.text.lower())
+    )
 
 
 def _explained(sentence_text: str, word: Word) -> bool:
@@ -269,8 +239,9 @@ def plain_words(sentence: Sentence, context: Context) -> Iterator[Hit]:
     masked = context.masked(sentence) if found else []
     for first, last, key in found:
         written = sentence.text[words[first].start : words[last].end]
-        if _inside(words[first].start, masked) or context.is_known(written):
-            continue
+        in_name = any(w.name for w in words[first : last + 1])
+        if in_name or _inside(words[first].start, masked) or context.is_known(written):
+            continue  # never inside a name: "Local Safeguarding Children Board"
         yield Hit(
             "plain-words",
             words[first].start,
@@ -315,6 +286,8 @@ def _active(words: tuple[Word, ...], verb_at: int, verb: str) -> str:
 def numbers(sentence: Sentence, context: Context) -> Iterator[Hit]:
     for word in sentence.words:
         parts = word.text.lower().split("-")
+        if word.name and word.text[:1].isupper():
+            continue  # inside a name: "Five Rivers Trust"
         if all(p in context.lexicon.number_words for p in parts):
             yield Hit(
                 "numbers",
@@ -385,7 +358,7 @@ def _expand(key: str) -> str:
 
 
 def emphasis(sentence: Sentence, context: Context) -> Iterator[Hit]:
-    for match in CAPS_RUN.finditer(sentence.text):
+    for match in CAPS_RUN.finditer(sentence.text) if context.english else ():
         if all(_is_word(w) for w in match.group().split()):
             yield Hit(
                 "emphasis",

@@ -128,8 +128,13 @@ def make_words(text: str, names: Names) -> tuple[Word, ...]:
     """The words of one sentence, each measured."""
     spans = names.spans(text)
     out = []
-    for index, (token, start) in enumerate(split_words(text)):
-        is_name = any(a <= start < b for a, b in spans) or names.is_name(token, index)
+    tokens = split_words(text)
+    for index, (token, start) in enumerate(tokens):
+        is_name = (
+            any(a <= start < b for a, b in spans)
+            or names.is_name(token, index)
+            or (index == 0 and _starts_title_run(tokens))
+        )
         out.append(
             Word(
                 text=token,
@@ -153,10 +158,12 @@ class Names:
     """
 
     phrases: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()  # written with a capital inside a sentence
 
     @classmethod
-    def of(cls, names: Iterable[str]) -> Names:
-        return cls(frozenset(" ".join(n.lower().split()) for n in names if n.strip()))
+    def of(cls, names: Iterable[str], capitalised: Iterable[str] = ()) -> Names:
+        phrases = frozenset(" ".join(n.lower().split()) for n in names if n.strip())
+        return cls(phrases, frozenset(capitalised))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the multi-word names are in ``text``."""
@@ -167,7 +174,35 @@ class Names:
     def is_name(self, token: str, index: int) -> bool:
         if token.lower() in self.phrases:
             return True
-        return index > 0 and token[:1].isupper() and not token.isupper() and not _has_digit(token)
+        if not token[:1].isupper() or token.isupper() or _has_digit(token):
+            return False
+        return index > 0 or token.lower() in self.capitalised
+
+
+def capitalised_words(texts: Iterable[str]) -> set[str]:
+    """Words a file writes with a capital inside a sentence ("in Kensington"), lower case.
+
+    Such a word is a name wherever it stands, at the start of a list item too.
+    """
+    found: set[str] = set()
+    for text in texts:
+        for match in MID_CAPITAL.finditer(text):
+            if not match.group(1).isupper():
+                found.add(match.group(1).lower())
+    return found
+
+
+MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )([A-Z][\w'’-]+)")
+
+
+def _starts_title_run(tokens: list[tuple[str, int]]) -> bool:
+    """Does the sentence start with a name of capitalised words ("Local Safeguarding Board")?"""
+    if len(tokens) < 2 or not tokens[0][0][:1].isupper() or tokens[0][0] == "I":
+        return False
+    following = tokens[1][0]
+    if following.lower() in ("of", "and", "for", "&") and len(tokens) > 2:
+        following = tokens[2][0]
+    return following[:1].isupper() and not following.isupper()
 
 
 @cache
@@ -229,13 +264,31 @@ ENDINGS = (
 
 @cache
 def is_familiar(token: str) -> bool:
-    """Is ``token`` a familiar word by the Dale-Chall rules?"""
+    """Is ``token`` a familiar word: on the list, by its rules, or an irregular form?
+
+    The irregular forms ("understood" of "understand") are lemminflect's,
+    listed once in ``familiar-forms.txt`` by ``scripts/familiar_forms.py``.
+    """
     word = token.lower().replace("’", "'")
+    if familiar_by_rules(word) or word in familiar_forms():
+        return True
+    return "-" in word and all(is_familiar(part) for part in word.split("-") if part)
+
+
+def familiar_by_rules(word: str) -> bool:
+    """Is lower-case ``word`` familiar by the Dale-Chall list and its ending rules?"""
     if _has_digit(word) or word in familiar_words():
         return True
-    if "-" in word:
-        return all(is_familiar(part) for part in word.split("-") if part)
     return any(_stem_familiar(word, ending, root) for ending, root in ENDINGS)
+
+
+@cache
+def familiar_forms() -> frozenset[str]:
+    """Irregular forms of familiar words (``render/resources/familiar-forms.txt``)."""
+    from ..resources import resource
+
+    text = resource("familiar-forms.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _stem_familiar(word: str, ending: str, root: str) -> bool:

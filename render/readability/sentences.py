@@ -3,7 +3,9 @@
 Unlike textstat, every sentence counts, however short: "Well done." is a
 sentence. A full stop ends a sentence only when it is followed by a space
 and a word that could start one, and is not part of an abbreviation
-("Dr.", "e.g.") or a number ("£1.5m", "7.30"). Headings and list items are
+("Dr.", "e.g.") or a number ("£1.5m", "7.30"). Emoji and other pictographs
+are not words: one after a full stop does not hide the next sentence's
+capital, and one between a word and a capital starts a new sentence. Headings and list items are
 split by the callers: each is its own unit, with or without a full stop.
 """
 
@@ -80,7 +82,15 @@ BEFORE_NUMBER = frozenset(
     ]
 )
 END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s|$)")
-NEXT_WORD = re.compile(r"\s+(\S)")
+# Emoji and other pictographs, with the joiners and modifiers that build them.
+PICTOGRAPH = (
+    "[\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
+    "\u3030\u303d\u3297\u3299\U0001f000-\U0001faff\ufe0f\u200d\u20e3]"
+)
+NEXT_WORD = re.compile(rf"(?:\s|{PICTOGRAPH})+(\S)")
+# A pictograph between a word and a capital starts a new sentence:
+# "We play games 🎲 We eat lunch" is two sentences.
+PICTURE_BREAK = re.compile(rf"(?<=\w)[\s\"'”’)\]]*\s(?={PICTOGRAPH}+\s*[A-Z0-9“\"'(])")
 OPENERS = "\"'“‘([£$€#"
 
 
@@ -88,10 +98,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Start and end offsets of each sentence in ``text``, spaces trimmed."""
     spans = []
     start = 0
-    for match in END.finditer(text):
-        if is_boundary(text, match):
-            spans.append((start, match.end()))
-            start = match.end()
+    ends = [m.end() for m in END.finditer(text) if is_boundary(text, m)]
+    if not text.isascii():
+        ends = sorted({*ends, *(m.end() for m in PICTURE_BREAK.finditer(text))})
+    for end in ends:
+        spans.append((start, end))
+        start = end
     spans.append((start, len(text)))
     return [trimmed for span in spans if (trimmed := _trim(text, *span))]
 

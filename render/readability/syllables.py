@@ -77,12 +77,15 @@ def table() -> bytes:
         return cached.read_bytes()
     data = compact(source)
     if cached is not None:
-        _write_quietly(cached, data)
+        write_quietly(cached, data)
     return data
 
 
-def _write_quietly(target: Path, data: bytes) -> None:
-    """Write ``data`` atomically; a cache that cannot be written is no error."""
+def write_quietly(target: Path, data: bytes) -> None:
+    """Write ``data`` atomically; a cache that cannot be written is no error.
+
+    Also used for the compact English word table (``lexicon.english_words``).
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".syllables.")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Every kind of file easyread reads as text, by its name's ending: "data" is
 # an inspection or framework (readability/datafiles.py), the others are documents
@@ -71,6 +72,10 @@ class TextFile:
     names: tuple[str, ...] = ()
     glossary: tuple[str, ...] = ()
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
+    language: str = ""  # as declared in the file (lang, language), or ""
+    language_at: tuple[int, int] = (0, 0)
+    # what the file's own checks advise, as findings (no one to talk to...)
+    advice: tuple[Any, ...] = ()
 
 
 def file_kind(path: Path) -> str | None:

@@ -1,0 +1,86 @@
+"""The headings and cover lines that depend on what kind of document a
+summary is, so that none of them can be false.
+
+"What did the inspectors find?" is true of an inspection, not of an annual
+report that no inspector visited; "This is a short summary of the full
+inspection report" is false of a letter. Each kind of document
+(``Framework.document``, or the data's own ``document``) gets its own
+words where the general ones would be wrong; a data file's ``headings``
+win over all of them. Every string is a message (``N_``), translated
+when the page is made.
+"""
+
+from __future__ import annotations
+
+from .messages import N_
+
+# The heading of each section, by the data field it shows.
+HEADINGS = {
+    "about": N_("What is this about?"),
+    "judgement": N_("What did the inspectors find?"),
+    "going_well": N_("What is going well?"),
+    "to_improve": N_("What needs to get better?"),
+    "facts": N_("Facts and numbers"),
+    "next_steps": N_("What happens next?"),
+    "reply": N_("What did %(who)s say?"),  # who: the reply's who
+    "talk_to": N_("Who can I talk to?"),
+    "full_report": N_("Where can I read the full report?"),
+    "glossary": N_("Words we use"),
+}
+
+# Where a kind of document needs other words than HEADINGS.
+HEADINGS_BY_DOCUMENT = {
+    "report-card": {
+        "judgement": N_("What grades did the school get?"),
+        "full_report": N_("Where can I see the report card?"),
+    },
+    "annual-report": {
+        "judgement": N_("What did the report find?"),
+    },
+    "thematic-report": {
+        "judgement": N_("What did the report find?"),
+    },
+    "letter": {
+        "judgement": N_("What we found"),
+        "going_well": N_("What is going well"),
+        "to_improve": N_("What needs to get better"),
+        "next_steps": N_("What happens next"),
+        "full_report": N_("Where you can read our report"),
+    },
+}
+
+# The line under the title that says what this is.
+COVER = {
+    "inspection-report": N_("This is a short summary of the full inspection report."),
+    "report-card": N_("This is a short summary of the school's report card."),
+    "annual-report": N_("This is a short summary of a report about a whole year."),
+    "thematic-report": N_("This is a short summary of a report about one subject."),
+    "letter": N_("This is a letter from the inspectors to the children."),
+}
+
+# Who made the document, in the key facts.
+AUTHORS = {
+    "inspection-report": N_("Who checked"),
+    "report-card": N_("Who checked"),
+    "annual-report": N_("Who wrote the report"),
+    "thematic-report": N_("Who wrote the report"),
+    "letter": N_("Who wrote this letter"),
+}
+
+# Said in the findings when the framework gives no grade; only inspections
+# are graded, so only they say it.
+NO_GRADE = {
+    "inspection-report": N_(
+        "This kind of inspection does not give a grade. "
+        "The inspectors wrote what is good and what needs to get better."
+    ),
+}
+
+EXAMPLE = N_("This is an example. It is not about a real place. It shows how a summary can look.")
+
+
+def heading(section: str, document: str, override: str | None) -> str:
+    """The untranslated heading of ``section`` (a data field) for ``document``."""
+    if override:
+        return override
+    return HEADINGS_BY_DOCUMENT.get(document, {}).get(section, HEADINGS[section])
