@@ -63,7 +63,7 @@ def _header(framework: Framework, command: str) -> str:
         "Replace each example with what the report says, in easy words:",
         "short sentences (15 words at most), one idea each.",
         "A line that starts with # is left out. A section that starts with #",
-        "and no space (#to_improve:) is one you may use: remove that # from",
+        "and no space (#facts:) is one you may use: remove that # from",
         "each of its lines.",
         "",
         f"See it as you write:  {command} serve THIS-FILE",
