@@ -23,7 +23,7 @@ from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
 from .model import Document, validate_inspection
 from .page import Layout, find_layout, render_html, write_pdf
-from .readability import TargetMissed, check_inspection, one_line
+from .readability import GUESSED_PICTURE, TargetMissed, check_inspection, one_line
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
 
@@ -39,7 +39,6 @@ class Result:
     outputs: list[Path] = field(default_factory=list)
     error: InputError | BuildError | TargetMissed | None = None
     readability: FileReport | None = None
-    advice: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -48,6 +47,18 @@ class Result:
     @property
     def readability_line(self) -> str:
         return one_line(self.readability) if self.readability else ""
+
+    @property
+    def notes(self) -> list[str]:
+        """A line for each thing the writer should know though nothing is
+        wrong: a picture the build guessed (the point named none), no one
+        for children to talk to."""
+        found = self.readability.findings if self.readability else []
+        return [
+            f"{f.path}:{f.line}:{f.col}: {f.severity}: {f.field}: {f.message}"
+            for f in found
+            if f.rule in (GUESSED_PICTURE, "talk-to")
+        ]
 
 
 @dataclass(frozen=True)
@@ -115,9 +126,8 @@ def build_one(path: Path, job: Job) -> Result:
         LOG.info("1/5 reading %s", path)
         source = read_source(path, job.max_bytes)
         document = _validate(source, layout)
-        result.advice = document.advice
         LOG.info("2/5 checking readability of %s", document.name)
-        result.readability = check_inspection(document, source, job.settings)
+        result.readability = check_inspection(document, source, job.settings, layout.icons)
         if job.strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/5 drawing the figures of %s", document.name)

@@ -219,7 +219,7 @@ def test_a_folder_reports_every_bad_file_and_still_checks_the_others(tmp_path, f
     assert result.exit_code == 2
     assert result.stderr.splitlines() == MIXED_FOLDER_PROBLEMS
     assert "good.yaml" in result.stdout
-    for skipped in ("broken", "misspelt", "config", "notes"):
+    for skipped in ("broken.yaml", "misspelt.yaml", "config.yaml", "notes.json"):
         assert skipped not in result.stdout
     if fmt in ("json", "sarif"):
         json.loads(result.stdout)  # whole, not cut short by the bad files

@@ -158,4 +158,4 @@ def fail(exc: InputError) -> None:
 
 
 # Each command registers itself on ``main`` when its module is imported.
-from . import audit, build, check, new, schema, serve  # noqa: E402, F401
+from . import audit, build, check, new, pictures, schema, serve  # noqa: E402, F401

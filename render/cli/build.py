@@ -86,8 +86,8 @@ def build_command(
     for result in results:
         if result.readability is not None:
             click.echo(result.readability_line)
-        for advice in result.advice:
-            click.echo(printable(str(advice)), err=True)
+        for note in result.notes:
+            click.echo(printable(note))
         if result.ok:
             for output in result.outputs:
                 click.echo(f"wrote {output}")

@@ -12,6 +12,7 @@ from .._lazy import exporter
 _EXPORTS = {
     "draw_figures": "drawings",
     "render_html": "html",
+    "IconSet": "icons",
     "icon_files": "icons",
     "picture_names": "icons",
     "Layout": "layouts",

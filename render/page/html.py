@@ -19,7 +19,7 @@ from ..errors import InputError, Problem
 from ..model import Contact, Document, Fact, Picture, Point, Word
 from ..model import markup as text
 from . import wording
-from .icons import ATTRIBUTION, IconSet
+from .icons import ATTRIBUTION, IconSet, described
 from .layouts import (
     Layout,
     include_loops,
@@ -163,14 +163,16 @@ class Page:
     def item(self, point: Point | Fact | Contact, section: str = "") -> Item:
         """An item for ``point``; hard words are explained at first use."""
         sentence = point.how if isinstance(point, Contact) else point.text
-        # a contact's picture is of who it is as much as how to reach them
-        described = f"{point.who}. {sentence}" if isinstance(point, Contact) else sentence
         glossary = self.document.inspection.glossary
         used = set(text.words_in(sentence, [w.word for w in glossary]))
         new = tuple(w for w in glossary if w.word in used and w.word not in self._seen)
         self._seen.update(w.word for w in new)
         picture = self.picture(getattr(point, "picture", None))
-        icon = self.icons.resolve(point.icon) if point.icon else self.icons.pick(described, section)
+        icon = (
+            self.icons.resolve(point.icon)
+            if point.icon
+            else self.icons.pick(described(point), section)
+        )
         if picture is None:
             self._shown.add(icon)
         return Item(

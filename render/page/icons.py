@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, close_names
+from ..model import Contact, Inspection, Point
 from ..model import markup as text
 from ..source import as_data_url, parse_toml
 from .messages import N_
@@ -45,6 +46,32 @@ BUNDLED = Path(__file__).resolve().parents[2] / "layouts" / "_base" / FOLDER
 # the mood a section's point must never get
 WRONG_MOOD = {"better": "good", "good": "worry"}
 SVG_NS = "http://www.w3.org/2000/svg"
+# the list kind (the templates' section) each data field's points are shown in
+SECTION_OF = {
+    "about": "about",
+    "going_well": "good",
+    "to_improve": "better",
+    "facts": "fact",
+    "next_steps": "next",
+    "said": "said",
+    "talk_to": "talk",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The picture guessed for a point, and why: the ``word`` of its text a
+    rule matched, or none when its section's (or the neutral) picture was
+    left."""
+
+    icon: str
+    word: str = ""
+
+    @property
+    def note(self) -> str:
+        """What ``build`` and ``check`` tell the writer about this guess."""
+        why = f"for the word '{self.word}'" if self.word else "because no keyword matched"
+        return f"picture '{self.icon}' chosen {why}; name one with icon: to choose another"
 
 
 @dataclass(frozen=True)
@@ -66,6 +93,8 @@ class IconSet:
     neutral: str
     aliases: Mapping[str, str] = field(default_factory=dict)
     moods: Mapping[str, str] = field(default_factory=dict)
+    # what each picture shows, in words (``alt`` in pictures.toml)
+    shows: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -86,29 +115,60 @@ class IconSet:
 
     def pick(self, sentence: str, section: str = "") -> str:
         """The picture for ``sentence`` in ``section`` when the data names none."""
+        return self.choose(sentence, section).icon
+
+    def choose(self, sentence: str, section: str = "") -> Choice:
+        """The picture ``pick`` gives, with the word that chose it."""
         wrong = WRONG_MOOD.get(section)
         flat = text.plain(sentence)
         for rule in self.rules:
-            if self.mood(rule.icon) != wrong and rule.pattern.search(flat):
-                return rule.icon
+            found = rule.pattern.search(flat) if self.mood(rule.icon) != wrong else None
+            if found:
+                return Choice(rule.icon, found.group(0))
         default = self.sections.get(section, self.neutral)
-        return default if self.mood(default) != wrong else self.neutral
+        return Choice(default if self.mood(default) != wrong else self.neutral)
+
+    def guesses(self, inspection: Inspection) -> list[tuple[tuple[str | int, ...], Choice]]:
+        """Every point of ``inspection`` whose picture is guessed (it names
+        neither ``icon`` nor ``picture``): where it is in the data, and the
+        choice."""
+        lists: list[tuple[tuple[str | int, ...], tuple]] = [
+            ((name,), getattr(inspection, name)) for name in SECTION_OF if name != "said"
+        ]
+        if inspection.reply:
+            lists.append((("reply", "said"), inspection.reply.said))
+        found = []
+        for where, points in lists:
+            section = SECTION_OF[str(where[-1])]
+            for index, point in enumerate(points):
+                if point.icon or getattr(point, "picture", None):
+                    continue
+                found.append(((*where, index), self.choose(described(point), section)))
+        return found
 
     def stylesheet(self) -> str:
         """One CSS rule per icon: ``.pic-NAME`` with the SVG as a data: URL."""
         rules = []
         for name, path in sorted(self.files.items()):
-            url = as_data_url("image/svg+xml", _compact_svg(path).encode("utf-8"))
+            url = as_data_url("image/svg+xml", compact_svg(path).encode("utf-8"))
             rules.append(f'.pic-{name} {{ background-image: url("{url}"); }}')
         return "\n".join(rules)
+
+
+def described(point: Point | Contact | object) -> str:
+    """The words a point's picture is chosen from: a contact's picture is of
+    who it is as much as how to reach them."""
+    if isinstance(point, Contact):
+        return f"{point.who}. {point.how}"
+    return str(getattr(point, "text", ""))
 
 
 def load_icons(search_path: Sequence[Path]) -> IconSet:
     """The icons in ``search_path``'s ``icons/`` folders and the first rules file."""
     files = icon_files(search_path)
     icons = _read_rules(_rules_path(search_path), files)
-    moods = _read_moods(search_path, files)
-    return replace(icons, moods=moods)
+    moods, shows = _read_moods(search_path, files)
+    return replace(icons, moods=moods, shows=shows)
 
 
 def icon_files(search_path: Sequence[Path]) -> dict[str, Path]:
@@ -133,9 +193,13 @@ def _rules_path(search_path: Sequence[Path]) -> Path:
     raise InputError.single(search_path[0], f"no {FOLDER}/{RULES_FILE} in the layout")
 
 
-def _read_moods(search_path: Sequence[Path], files: Mapping[str, Path]) -> dict[str, str]:
-    """Each picture's mood from the ``pictures.toml`` files (earlier folders win)."""
+def _read_moods(
+    search_path: Sequence[Path], files: Mapping[str, Path]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Each picture's mood, and what it shows, from the ``pictures.toml``
+    files (earlier folders win)."""
     moods: dict[str, str] = {}
+    shows: dict[str, str] = {}
     for folder in reversed(search_path):
         path = folder / FOLDER / MOODS_FILE
         if not path.is_file():
@@ -148,7 +212,9 @@ def _read_moods(search_path: Sequence[Path], files: Mapping[str, Path]) -> dict[
                     path, f"{name}.mood: must be one of {', '.join(MOODS)}, not {mood!r}"
                 )
             moods[name] = mood
-    return moods
+            if isinstance(entry.get("alt"), str):
+                shows[name] = entry["alt"]
+    return moods, shows
 
 
 def keyword_pattern(keyword: str) -> str:
@@ -161,7 +227,7 @@ def keyword_pattern(keyword: str) -> str:
     return f"(?:{body})" if any(c.isupper() for c in keyword) else f"(?i:{body})"
 
 
-def _compact_svg(path: Path) -> str:
+def compact_svg(path: Path) -> str:
     """The icon's SVG without whitespace between tags or class names."""
     try:
         root = ET.fromstring(path.read_bytes())

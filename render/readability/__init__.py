@@ -12,6 +12,7 @@ Text units from documents (Markdown and text: ``markdown``; HTML:
 from .._lazy import exporter
 
 _EXPORTS = {
+    "GUESSED_PICTURE": "datafiles",
     "TargetMissed": "check",
     "check_inspection": "check",
     "check_paths": "check",

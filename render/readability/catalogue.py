@@ -84,5 +84,12 @@ RULES = {
             "Bold for emphasis",
             "Use bold to stress a word, never capitals, italics or underlining.",
         ),
+        Rule(
+            "guessed-picture",
+            "note",
+            "Each guessed picture is told",
+            "The point names no picture, so one was chosen from its words or its "
+            "section; name one with icon: (easyread pictures lists them) to choose another.",
+        ),
     )
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from .verdict import Checked, one_line, page_note, report
 
 if TYPE_CHECKING:  # datafiles needs pydantic: imported only for a data file
     from ..model import Document
+    from ..page import IconSet
     from ..source import Source
 
 LOG = logging.getLogger(__name__)
@@ -200,12 +201,15 @@ def check_file(
     return check_text(read_data_file(path, source), settings, target)
 
 
-def check_inspection(document: Document, source: Source, settings: Settings) -> FileReport:
-    """Check a document the pipeline has already read and validated."""
+def check_inspection(
+    document: Document, source: Source, settings: Settings, icons: IconSet | None = None
+) -> FileReport:
+    """Check a document the pipeline has already read and validated; its
+    guessed pictures are noted as ``icons`` (the build's layout's) guess them."""
     from .datafiles import inspection_file
 
     raw = Lines(source.text)
-    return check_text(inspection_file(source, raw, document), settings)
+    return check_text(inspection_file(source, raw, document, icons), settings)
 
 
 # --- one file ---------------------------------------------------------------------
@@ -241,7 +245,11 @@ def check_text(file: TextFile, settings: Settings, target: str | None = None) ->
         for hit in check_sentence(sentence, context, enabled)
         if not _ignored(file, sentence, hit.rule)
     ]
-    findings += [f for f in file.advice if f.rule not in settings.disable]
+    findings += [
+        replace(note, severity=settings.severity.get(note.rule) or note.severity)
+        for note in file.notes
+        if note.rule not in settings.disable
+    ]
     return report(Checked(file, chosen, sentences, findings, language), settings)
 
 

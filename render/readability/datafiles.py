@@ -36,7 +36,7 @@ from ..model import (
     validate_model,
 )
 from ..model import markup as text
-from ..page import find_layout, picture_names
+from ..page import IconSet, find_layout, picture_names
 from ..source import MAX_BYTES, FieldPath, Source, field_names, format_field, read_source
 from .units import Lines, TextFile, Unit, align, directives, walk_strings
 
@@ -64,6 +64,7 @@ HEADINGS = {("title",)}
 INSPECTION_FIELDS = frozenset(Inspection.model_fields)
 FRAMEWORK_MARKS = frozenset({"scale", "inspectorate"})
 DEFAULT_LAYOUT = "easy-read"  # the layout `build` uses unless told otherwise
+GUESSED_PICTURE = "guessed-picture"  # the rule id of the note on a guessed picture
 
 Kind = Literal["inspection", "framework"]
 
@@ -126,7 +127,39 @@ def default_icons() -> frozenset[str]:
     return picture_names(find_layout(DEFAULT_LAYOUT).search_path)
 
 
-def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
+@cache
+def default_icon_set() -> IconSet:
+    """The pictures and keyword rules of the default layout."""
+    return find_layout(DEFAULT_LAYOUT).icons
+
+
+def picture_notes(source: Source, document: Document, icons: IconSet) -> tuple[Finding, ...]:
+    """A note for every picture ``icons`` would guess for a point, at the
+    point's line and column, so the writer sees each guess and can name
+    another."""
+    notes = []
+    for loc, choice in icons.guesses(document.inspection):
+        written = _written_loc(source, loc)
+        line, col = source.where(written)
+        notes.append(
+            Finding(
+                path=str(source.path),
+                line=line,
+                col=col,
+                rule=GUESSED_PICTURE,
+                severity="note",
+                message=choice.note,
+                field=format_field(written),
+            )
+        )
+    return tuple(notes)
+
+
+def inspection_file(
+    source: Source, raw: Lines, document: Document, icons: IconSet | None = None
+) -> TextFile:
+    """``document`` as units of text, with a note on each guessed picture
+    (``icons``: the layout's, the default layout's unless given)."""
     inspection = document.inspection
     names = (inspection.area, *(i.name for i in inspection.inspectorates))
     data = inspection.model_dump()
@@ -144,10 +177,11 @@ def inspection_file(source: Source, raw: Lines, document: Document) -> TextFile:
         glossary=tuple(w.word for w in inspection.glossary),
         ignores=comment_directives(source.path, raw),
         **_declared_language(source),
-        advice=tuple(
+        notes=tuple(
             Finding(p.path, p.line, p.col, "talk-to", p.severity, p.message, field=p.field)
             for p in document.advice
-        ),
+        )
+        + picture_notes(source, document, icons or default_icon_set()),
     )
 
 

@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from ..findings import Finding
 
 # Every kind of file easyread reads as text, by its name's ending: "data" is
 # an inspection or framework (readability/datafiles.py), the others are documents
@@ -74,8 +75,9 @@ class TextFile:
     ignores: dict[int, frozenset[str]] = field(default_factory=dict)
     language: str = ""  # as declared in the file (lang, language), or ""
     language_at: tuple[int, int] = (0, 0)
-    # what the file's own checks advise, as findings (no one to talk to...)
-    advice: tuple[Any, ...] = ()
+    # findings about the file that are not about a sentence (guessed
+    # pictures, no one to talk to)
+    notes: tuple[Finding, ...] = ()
 
 
 def file_kind(path: Path) -> str | None:
