@@ -33,6 +33,16 @@ def printable(text: str) -> str:
     )
 
 
+def fault_message(exc: BaseException) -> str:
+    """The one line that says ``exc`` is a fault in easyread, not in the user's files."""
+    reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    return printable(
+        f"easyread failed: {reason}; this is a fault in easyread, not in "
+        "your files: please report it with the command and the files you gave it "
+        "(EASYREAD_DEBUG=1 shows the details)"
+    )
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with an input, and where it is."""

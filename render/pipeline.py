@@ -21,14 +21,17 @@ from typing import Any
 
 from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
-from .model import Document, validate_inspection
-from .page import Layout, find_layout, render_html, write_pdf
+from .model import Document, framework_folders, validate_inspection
+from .page import Layout, find_layout, pdf_date, render_html, signals_held, write_pdf
 from .readability import GUESSED_PICTURE, TargetMissed, check_inspection, one_line
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
 
 LOG = logging.getLogger(__name__)
 FORMATS = ("html", "pdf")
+# every temporary output starts so: a build killed before it could remove
+# them leaves them behind, and the next build into the folder removes them
+TEMP_PREFIX = ".easyread-part-"
 
 
 @dataclass
@@ -39,6 +42,9 @@ class Result:
     outputs: list[Path] = field(default_factory=list)
     error: InputError | BuildError | TargetMissed | None = None
     readability: FileReport | None = None
+    # the user's files the outputs were made from: the input, its framework
+    # and its pictures (the layout's files are the same for every input)
+    depends: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -126,6 +132,7 @@ def build_one(path: Path, job: Job) -> Result:
         LOG.info("1/5 reading %s", path)
         source = read_source(path, job.max_bytes)
         document = _validate(source, layout)
+        result.depends = used_files(path, document)
         LOG.info("2/5 checking readability of %s", document.name)
         result.readability = check_inspection(document, source, job.settings, layout.icons)
         if job.strict and not result.readability.passed:
@@ -144,6 +151,14 @@ def build_one(path: Path, job: Job) -> Result:
     except (InputError, BuildError, TargetMissed) as exc:
         result.error = exc
     return result
+
+
+def used_files(path: Path, document: Document) -> list[Path]:
+    """The files besides the layout that ``document``'s pages are made from."""
+    frameworks = [f / f"{document.inspection.framework}.yaml" for f in framework_folders(path)]
+    framework = next((f for f in frameworks if is_file(f)), None)
+    pictures = [path.parent / name for name in sorted(document.pictures)]
+    return [path, *([framework] if framework else []), *pictures]
 
 
 def check_outputs(paths: Sequence[Path], out_dir: Path, formats: Sequence[str]) -> None:
@@ -191,13 +206,17 @@ def _publish(document: Document, html: str, job: Job, data_folder: Path) -> list
     try:
         for fmt in job.formats:
             target = out_dir / f"{document.name}.{fmt}"
-            handle, temp_name = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.")
-            os.close(handle)
-            staged.append((Path(temp_name), target))
+            with signals_held():  # a stop now would leave a file not yet staged
+                handle, temp_name = tempfile.mkstemp(
+                    dir=out_dir, prefix=f"{TEMP_PREFIX}{target.name}."
+                )
+                staged.append((Path(temp_name), target))
+                os.close(handle)
             if fmt == "html":
                 Path(temp_name).write_text(html, encoding="utf-8")
             else:
-                write_pdf(html, Path(temp_name), layout, data_folder)
+                date = pdf_date(document.inspection.published)
+                write_pdf(html, Path(temp_name), layout, data_folder, date)
         for temp, target in staged:
             os.chmod(temp, 0o644)
             os.replace(temp, target)

@@ -16,6 +16,9 @@ it prints figures for the README; compare figures from one run).
 5. Linear: `check` of 0.5, 1 and 2 MB of short sentences ("Go. " again and
    again) as a new process; each doubling should about double the time.
 
+6. Batch (``--only batch``, ``scripts/bench_batch.py``): the table of
+   issue 13, easyread against raw WeasyPrint, workers, rebuilds, memory.
+
 ``--only check`` runs 1, 2 and 5, ``--only build`` 3 and 4, ``--only speed``
 1 and 2 (the figures issue 14 sets: 300 documents a second, a cold check
 under 0.25 s). Each part prints
@@ -154,10 +157,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(
         "--only",
-        choices=("check", "build", "speed"),
-        help="run only the check parts (1, 2, 5), the build parts (3, 4) or 1 and 2",
+        choices=("check", "build", "speed", "batch"),
+        help="run only the check parts (1, 2, 5), the build parts (3, 4), 1 and 2, "
+        "or the batch table (6)",
+    )
+    parser.add_argument(
+        "--batch-documents", type=int, default=200, help="documents for the batch table (6)"
     )
     args = parser.parse_args()
+    if args.only == "batch":
+        from bench_batch import report
+
+        report(args.runs, args.batch_documents)
+        return
     if args.only != "build":
         bench_check(args.documents, args.runs, linear=args.only != "speed")
     if args.only not in ("check", "speed"):

@@ -25,6 +25,13 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"skipped under CI, which counts as a failure: {report.longrepr}"
 
 
+def pages(folder: Path) -> list[str]:
+    """The names of the files a build wrote in ``folder``, its manifest left out."""
+    from render.batch import MANIFEST
+
+    return sorted(p.name for p in folder.iterdir() if p.name != MANIFEST)
+
+
 def require_tool(name: str) -> str:
     """The path of a command-line tool, or skip (a failure under CI)."""
     path = shutil.which(name)

@@ -137,7 +137,6 @@ def test_max_bytes_must_be_a_positive_number(limit, tmp_path, monkeypatch):
             "a" * 300 + ".yaml:1:1: error: cannot read the file: file name too long\n",
         ),
         ("missing.yaml", "missing.yaml:1:1: error: no such file: check the name\n"),
-        ("inputs", "inputs:1:1: error: this is a folder, not a file\n"),
     ],
 )
 def test_files_that_cannot_be_read(name, message, tmp_path, monkeypatch):
@@ -186,7 +185,7 @@ def test_every_input_is_reported_and_good_ones_still_build(tmp_path, monkeypatch
         "inputs/unknown-field.yaml:2:1: error: titel: unknown field 'titel' (did you "
         "mean 'title'?): remove it or check the spelling\n"
     )
-    assert out.splitlines()[-1] == f"wrote {tmp_path / 'good.html'}"
+    assert out.splitlines()[-1].startswith("built 1, up to date 0, failed 2 in ")
     assert [line for line in out.splitlines() if line.startswith("wrote ")] == [
         f"wrote {tmp_path / 'good.html'}"
     ]

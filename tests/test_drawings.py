@@ -17,7 +17,7 @@ from render.model.validate import framework_folders
 from render.page.counts import MAX_FIGURES, count_picture, share
 from render.page.drawings import (
     Figure,
-    grade_scale,
+    grade_meter,
     lettering,
     qr_code,
     wrap,
@@ -50,69 +50,40 @@ def _texts(root: ET.Element) -> list[str]:
     return [t.text for t in root.iter(f"{SVG}text")]
 
 
-# --- the grade scale -----------------------------------------------------------------
+# --- the grade scale (text on the page) and the meters -----------------------------
 
 
-def test_grade_scale_shows_every_grade_and_marks_the_given_one():
+def test_the_scale_is_text_with_every_grade_and_the_given_one_marked_in_words(built):
+    html = (built / "stockton-2013-child-protection.html").read_text(encoding="utf-8")
+    steps = re.findall(r'<li class="scale-step( given)?">(.*?)</li>', html, re.S)
     framework = _framework("ofsted-child-protection-2012")
-    figure = grade_scale(framework, "adequate", FONT)
-    root = _svg(figure)
-    assert figure.alt == (
-        "The 4 grades, from the best to the worst. "
-        "Outstanding: Much better than it has to be at keeping children safe. "
-        "Good: Better than it has to be at keeping children safe. "
-        "Adequate, the grade the inspectors gave: Does what it has to do to keep "
-        "children safe. "
-        "Inadequate: Does not do what it has to do to keep children safe."
-    )
-    words = " ".join(_texts(root))
+    assert [re.search(r"<strong>(.*?)</strong>", body)[1] for _, body in steps] == [
+        g.name for g in framework.scale
+    ]
+    given = [body for mark, body in steps if mark]
+    assert len(given) == 1 and "<strong>Adequate</strong>" in given[0]
+    assert "This is the grade the inspectors gave:" in given[0]
+
+
+def test_a_framework_with_no_overall_grade_marks_no_step(built):
+    html = (built / "example-school-report-card.html").read_text(encoding="utf-8")
+    assert html.count('<li class="scale-step">') == 5
+    assert "scale-step given" not in html
+
+
+def test_a_meter_fills_more_boxes_for_a_better_grade():
+    framework = _framework("school-report-card-2025")
+    fills = []
     for grade in framework.scale:
-        assert grade.name in _texts(root)
-        assert grade.meaning in words
-    assert _texts(root).count("This one") == 1
-    # not by colour alone: the marked box has a border 4 units thick, the rest 1.5
-    widths = re.findall(
-        r"stroke-width: ([\d.]+)",
-        " ".join(r.get("style") for r in root.iter(f"{SVG}rect") if r.get("rx")),
+        figure = grade_meter(framework, grade.id)
+        root = _svg(figure)
+        rects = [r for r in root.iter(f"{SVG}rect") if r.get("rx")]
+        fills.append(sum("fill: rgb(10%,10%,10%)" in r.get("style", "") for r in rects))
+        assert len(rects) == 5
+    assert fills == [5, 4, 3, 2, 1]
+    assert grade_meter(framework, "needs-attention").alt == (
+        "Needs attention: 2 of 5 boxes filled. More filled boxes is better."
     )
-    assert widths == ["1.5", "1.5", "4", "1.5"]
-    # the marker points at the marked grade: same height on the page
-    arrow = [float(v) for v in re.findall(r"[\d.]+", root.find(f".//{SVG}polygon").get("points"))]
-    marked = [r for r in root.iter(f"{SVG}rect") if "stroke-width: 4" in r.get("style", "")][0]
-    middle = float(marked.get("y")) + float(marked.get("height")) / 2
-    assert arrow[7] == pytest.approx(middle)  # the tip's y
-
-
-def test_grade_scale_without_a_given_grade_marks_nothing():
-    figure = grade_scale(_framework("school-report-card-2025"), None, FONT)
-    root = _svg(figure)
-    assert "This one" not in _texts(root)
-    assert root.find(f".//{SVG}polygon") is None
-    assert figure.alt.startswith("The 5 grades, from the best to the worst. Exceptional: ")
-    assert "inspectors gave" not in figure.alt
-
-
-def test_a_long_grade_name_is_wrapped_inside_its_box():
-    from render.model import Framework, Grade
-
-    name = "Requires a great deal of improvement before it can be good"
-    framework = Framework(
-        id="long",
-        name="Long",
-        inspectorate="Ofsted",
-        years="2020",
-        scale=(
-            Grade(id="good", name="Good", meaning="Good."),
-            Grade(id="long", name=name, meaning="It must get better."),
-        ),
-    )
-    root = _svg(grade_scale(framework, "long", FONT))
-    texts = _texts(root)
-    assert len(texts) > 4  # the name takes two lines
-    name_lines = texts[2 : texts.index("It must get better.")]
-    assert " ".join(name_lines) == name
-    box = max(float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("rx"))
-    assert all(FONT.width(line, 17, bold=True) < box - 20 for line in name_lines)
 
 
 @pytest.mark.parametrize("width", [120, 200, 240])
@@ -230,8 +201,7 @@ def _figures(built: Path, source: Path) -> dict[str, str]:
 def test_each_page_has_its_drawings(built, source):
     document = load(source)
     kinds = [kind for kind, _ in _figures(built, source)]
-    expected = ["scale"] if document.framework.graded else []
-    expected += ["count"] * len(document.inspection.facts)
+    expected = ["count"] * len(document.inspection.facts)
     expected += ["qr"] if document.inspection.full_report else []
     assert kinds == expected
 

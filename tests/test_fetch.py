@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import INSPECTIONS
+from conftest import INSPECTIONS, pages
 
 from render import build
 from render.cli import main
@@ -235,7 +235,7 @@ def test_a_layout_with_its_own_files_builds(tmp_path, monkeypatch, no_network):
     )
     code, out, err = _build(layout, tmp_path / "out", monkeypatch)
     assert (code, err) == (0, "")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+    assert pages(tmp_path / "out") == [
         "good.html",
         "good.pdf",
     ]
@@ -253,5 +253,5 @@ def test_a_layout_may_read_a_file_beside_the_data_file(tmp_path, monkeypatch, no
         main, ["build", str(data / "good.yaml"), "--out", "out", "--layout", str(layout)]
     )
     assert (result.exit_code, result.stderr) == (0, "")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.html", "good.pdf"]
+    assert pages(tmp_path / "out") == ["good.html", "good.pdf"]
     assert no_network == []

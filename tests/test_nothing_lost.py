@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import DATA
 
+from render.batch import MANIFEST
 from render.cli import main
 
 TESTS = Path(__file__).resolve().parent
@@ -23,7 +24,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != MANIFEST}
 
 
 @pytest.fixture
@@ -143,7 +144,7 @@ def test_a_build_error_is_one_line_and_leaves_the_earlier_pages(built, monkeypat
 
     source, out, before = built
     monkeypatch.setattr(pipeline, "write_pdf", fail)
-    code, stdout, err = _run("build", str(source), "--out", str(out))
+    code, stdout, err = _run("build", str(source), "--out", str(out), "--force")
     assert code == 2
     assert "wrote " not in stdout
     assert err == (f"{source}: error: WeasyPrint reported: something \\x1b[31mwent wrong\\nhere\n")

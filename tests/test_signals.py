@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from render.pipeline import TEMP_PREFIX
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "stockton-2013-child-protection.yaml"
 
@@ -17,7 +19,7 @@ DATA = ROOT / "data" / "stockton-2013-child-protection.yaml"
 def _wait_for_temporary_pdf(out: Path, process: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if any(p.name.startswith(f".{DATA.stem}.pdf.") for p in out.iterdir()):
+        if any(p.name.startswith(f"{TEMP_PREFIX}{DATA.stem}.pdf.") for p in out.iterdir()):
             return
         if process.poll() is not None:
             pytest.fail(f"the build ended before it wrote the PDF: {process.returncode}")

@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import InputError, printable
+from ..errors import InputError, fault_message, printable
 from ..source import MAX_BYTES, MAX_BYTES_LIMIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_BUG = 0, 1, 2, 3
@@ -84,15 +84,7 @@ class _Commands(click.Group):
         except Exception as exc:  # the last resort: a fault of ours, never the user's
             if os.environ.get("EASYREAD_DEBUG"):
                 raise
-            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-            click.echo(
-                printable(
-                    f"easyread failed: {reason}; this is a fault in easyread, not in "
-                    "your files: please report it with the command and the files you gave it "
-                    "(EASYREAD_DEBUG=1 shows the details)"
-                ),
-                err=True,
-            )
+            click.echo(fault_message(exc), err=True)
             ctx.exit(EXIT_BUG)
 
 

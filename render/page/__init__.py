@@ -17,6 +17,8 @@ _EXPORTS = {
     "picture_names": "icons",
     "Layout": "layouts",
     "find_layout": "layouts",
+    "pdf_date": "pdf",
+    "signals_held": "pdf",
     "write_pdf": "pdf",
     "Built": "preview",
     "Preview": "preview",

@@ -1,8 +1,8 @@
 """Drawings that carry meaning, made with ReportLab and rendered to SVG.
 
-- ``grade_scale``: the framework's whole scale, best first, each grade with
-  what it means; the grade given is marked by an arrow, a thick border and
-  the words "This one", never by colour alone.
+- ``grade_meter``: one part's grade as a row of boxes, more filled for a
+  better grade. (The whole scale is an HTML list in the template: real
+  text, and a page may end between two grades.)
 - ``count_picture``: "8 of 22" as 22 little people with 8 filled in; a bar
   when there are too many to draw one by one.
 - ``qr_code``: the full report's web address, for a printed leaflet.
@@ -27,16 +27,14 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import (
     Drawing,
     Group,
-    Polygon,
     Rect,
-    String,
 )
 from reportlab.graphics.shapes import Path as Outline
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..model import Document, Fact, Framework, Grade
+from ..model import Document, Fact, Framework
 from ..source import as_data_url
 from .layouts import Layout
 
@@ -90,7 +88,6 @@ class Figure:
 class Figures:
     """Every drawing of one summary."""
 
-    scale: Figure | None
     counts: Mapping[Fact, Figure]
     report: Figure | None
     parts: tuple[Figure, ...] = ()  # a meter for each graded part, in order
@@ -105,12 +102,8 @@ def draw_figures(document: Document, layout: Layout) -> Figures:
     _ = layout.translations(document.inspection.language).gettext
     inspection = document.inspection
     judgement = inspection.judgement
-    scale = None
-    if document.framework.graded:
-        scale = grade_scale(document.framework, judgement.overall if judgement else None, font, _)
     counts = {fact: count_picture(fact.count, fact.out_of, font, _) for fact in inspection.facts}
     return Figures(
-        scale=scale,
         counts={fact: figure for fact, figure in counts.items() if figure is not None},
         report=qr_code(str(inspection.full_report.url), _) if inspection.full_report else None,
         parts=tuple(
@@ -136,46 +129,9 @@ def _register(path: Path) -> str:
     return name
 
 
-# --- the grade scale ------------------------------------------------------------
+# --- a grade's meter -------------------------------------------------------------
 
-SCALE_WIDTH = 420
-MARK_WIDTH = 86  # the column for the arrow and "This one"
-NAME_SIZE, MEANING_SIZE, LEADING = 18, 16, 1.3  # the meanings as big as body text
-PAD, GAP = 10, 10
-
-
-def grade_scale(
-    framework: Framework, given: str | None, font: Lettering = HELVETICA, _: Say = str
-) -> Figure:
-    """The whole scale of ``framework``, best first, with ``given`` marked."""
-    room = SCALE_WIDTH - MARK_WIDTH - 3 - 2 * PAD
-    boxes = [_grade_lines(grade, font, room) for grade in framework.scale]
-    heights = [math.ceil(2 * PAD + sum(size * LEADING for *_, size in b)) for b in boxes]
-    height = sum(heights) + GAP * (len(boxes) - 1) + 4
-    drawing = Drawing(SCALE_WIDTH, height)
-    top = height - 2
-    for grade, lines, box_height in zip(framework.scale, boxes, heights, strict=True):
-        _draw_grade(drawing, lines, top, box_height, marked=grade.id == given)
-        if grade.id == given:
-            _draw_marker(drawing, font, top - box_height / 2, _("This one"))
-        top -= box_height + GAP
-    return finish(drawing, scale_alt(framework, given, _), font)
-
-
-def scale_alt(framework: Framework, given: str | None, _: Say = str) -> str:
-    """The scale in words: every grade and its meaning, the given one said."""
-    parts = [
-        _("The %(number)s grades, from the best to the worst.") % {"number": len(framework.scale)}
-    ]
-    for grade in framework.scale:
-        words = {"grade": grade.name, "meaning": _sentence(str(grade.meaning))}
-        if grade.id == given:
-            parts.append(_("%(grade)s, the grade the inspectors gave: %(meaning)s") % words)
-        else:
-            parts.append(_("%(grade)s: %(meaning)s") % words)
-    return " ".join(parts)
-
-
+PAD = 10
 METER_BOX, METER_GAP = 26, 5
 
 
@@ -202,77 +158,6 @@ def grade_meter(framework: Framework, given: str, _: Say = str) -> Figure:
         "steps": steps,
     }
     return finish(drawing, alt, HELVETICA)
-
-
-Line = tuple[str, str, float]  # text, ReportLab font name, size
-
-
-def _grade_lines(grade: Grade, font: Lettering, room: float) -> list[Line]:
-    """The grade's name in bold, then its meaning, each wrapped to ``room``."""
-    name = wrap(grade.name, font, NAME_SIZE, room, bold=True)
-    meaning = wrap(grade.meaning, font, MEANING_SIZE, room)
-    return [(t, font.bold, NAME_SIZE) for t in name] + [
-        (t, font.regular, MEANING_SIZE) for t in meaning
-    ]
-
-
-def _draw_grade(
-    drawing: Drawing, lines: list[Line], top: float, height: float, marked: bool
-) -> None:
-    """A box with ``lines`` in it: a thick border and a tint when ``marked``."""
-    style = (
-        {"strokeColor": INK, "strokeWidth": 4, "fillColor": PANEL}
-        if marked
-        else {"strokeColor": RULE, "strokeWidth": 1.5, "fillColor": PAPER}
-    )
-    width = SCALE_WIDTH - MARK_WIDTH - 3
-    drawing.add(Rect(MARK_WIDTH, top - height, width, height, rx=6, ry=6, **style))
-    baseline = top - PAD + (LEADING - 1) * lines[0][2]
-    for text, font_name, size in lines:
-        baseline -= size * LEADING
-        drawing.add(
-            String(
-                MARK_WIDTH + PAD, baseline, text, fontName=font_name, fontSize=size, fillColor=INK
-            )
-        )
-
-
-def _draw_marker(drawing: Drawing, font: Lettering, middle: float, label: str) -> None:
-    """An arrow pointing at the marked grade, with "This one" above it."""
-    tip, head = MARK_WIDTH - 6, 18
-    drawing.add(
-        Polygon(
-            [
-                4,
-                middle - 5,
-                tip - head,
-                middle - 5,
-                tip - head,
-                middle - 13,
-                tip,
-                middle,
-                tip - head,
-                middle + 13,
-                tip - head,
-                middle + 5,
-                4,
-                middle + 5,
-            ],
-            fillColor=INK,
-            strokeColor=None,
-        )
-    )
-    drawing.add(
-        String(
-            (tip + 4) / 2,
-            middle + 18,
-            label,
-            fontName=font.bold,
-            fontSize=MEANING_SIZE,
-            fillColor=INK,
-            textAnchor="middle",
-        )
-    )
 
 
 # --- the QR code --------------------------------------------------------------------

@@ -23,7 +23,6 @@ from .icons import ATTRIBUTION, IconSet, described
 from .layouts import (
     Layout,
     include_loops,
-    make_environment,
     remote_problems,
     template_problem,
 )
@@ -198,9 +197,7 @@ def render_html(
     checked for, if they were."""
     language = document.inspection.language
     translations = layout.translations(language)
-    env = make_environment(layout, language)
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env = layout.environment(language)
     page = Page(
         document,
         tuple(w.word for w in document.inspection.glossary),

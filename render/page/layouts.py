@@ -60,6 +60,23 @@ class Layout:
         """The fixed words in ``language`` (``messages.translations``)."""
         return messages.translations(self.search_path, language)
 
+    def environment(self, language: str = "en-GB") -> jinja2.Environment:
+        """The Jinja2 environment for pages in ``language``, with its fixed
+        words, made once for each language: a build of many inputs compiles
+        the templates and embeds the fonts and pictures once."""
+        made = self._environments.get(language)
+        if made is None:
+            made = make_environment(self, language)
+            made.add_extension("jinja2.ext.i18n")
+            translations = self.translations(language)
+            made.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+            self._environments[language] = made
+        return made
+
+    @functools.cached_property
+    def _environments(self) -> dict[str, jinja2.Environment]:
+        return {}
+
     @functools.cached_property
     def icons(self) -> IconSet:
         """The icons of this layout and the rule that picks one for a point."""
@@ -246,7 +263,7 @@ def make_environment(layout: Layout, language: str = "en-GB") -> jinja2.Environm
     env.filters["plain"] = text.plain
     env.filters["long_date"] = functools.partial(long_date, language=language)
     env.globals["data_url"] = lambda name: data_url(layout.find(name))
-    env.globals["inline_css"] = lambda: Markup(stylesheet(layout))
+    env.globals["inline_css"] = functools.cache(lambda: Markup(stylesheet(layout)))
     return env
 
 

@@ -14,6 +14,7 @@ file names are allowed (the PDF step's own fetcher decides which files).
 
 from __future__ import annotations
 
+import functools
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
@@ -45,19 +46,22 @@ _URL_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set"}
 
 def remote_references(html: str) -> list[str]:
     """The URLs in ``html`` a browser would fetch from elsewhere, each once."""
-    finder = _ReferenceFinder()
-    finder.feed(html)
-    finder.close()
-    return [url for url in dict.fromkeys(finder.found) if is_remote(url)]
+    return [url for url in dict.fromkeys(_scan(html).found) if is_remote(url)]
 
 
 def active_content(html: str) -> list[str]:
     """What in ``html`` would run code or open a page inside it, each once:
     ``<script>``, frames, plug-ins, ``srcdoc``, ``on...`` handlers, ``javascript:``."""
+    return list(dict.fromkeys(_scan(html).active))
+
+
+@functools.lru_cache(maxsize=2)
+def _scan(html: str) -> _ReferenceFinder:
+    """``html`` read once for both questions above."""
     finder = _ReferenceFinder()
     finder.feed(html)
     finder.close()
-    return list(dict.fromkeys(finder.active))
+    return finder
 
 
 def is_remote(url: str) -> bool:
@@ -73,8 +77,14 @@ def is_remote(url: str) -> bool:
 
 def css_references(css: str, declarations: bool = False) -> list[str]:
     """The URLs a stylesheet (or a ``style=""`` value) loads: url() and @import."""
+    return list(_css_references(css, declarations))
+
+
+@functools.lru_cache(maxsize=16)
+def _css_references(css: str, declarations: bool) -> tuple[str, ...]:
+    # cached: a layout's stylesheet is the same in every page it makes
     parse = tinycss2.parse_blocks_contents if declarations else tinycss2.parse_stylesheet
-    return list(_urls(parse(css, skip_comments=True, skip_whitespace=True)))
+    return tuple(_urls(parse(css, skip_comments=True, skip_whitespace=True)))
 
 
 def _urls(nodes: Iterable[Any]) -> Iterator[str]:

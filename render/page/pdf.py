@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import datetime as dt
 import logging
 import mimetypes
+import os
 import re
+import signal
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +32,7 @@ from .layouts import Layout
 from .pdf_tags import finish_tags
 
 PDF_VARIANT = "pdf/ua-1"
+STOPS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 LOCAL_HOSTS = {"", "localhost"}
 LOG = logging.getLogger(__name__)
 
@@ -72,9 +77,15 @@ _LAYOUT_FAULTS = (
 )
 
 
-def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> None:
+def write_pdf(
+    html: str, target: Path, layout: Layout, data_folder: Path, date: str | None = None
+) -> None:
     """Render ``html`` to ``target`` as PDF/UA-1, or raise why not.
 
+    The bytes depend on ``html`` and the layout only: ``date`` (a W3C date,
+    ``pdf_date``) is the PDF's creation and change date (none without it),
+    and the file identifier is a hash of the content (``finish_tags``), so
+    the same input gives the same PDF in any folder, on any day.
     Relative URLs are the layout folder's; files are read only from the
     layout's search path and ``data_folder``. A refused URL, or a fault
     WeasyPrint reports in the layout, is an ``InputError`` pointing at the
@@ -87,7 +98,9 @@ def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> Non
         document = weasyprint.HTML(
             string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher
         )
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+        rendered = document.render()
+        rendered.metadata.created = rendered.metadata.modified = date
+        pdf = rendered.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
         raise InputError(
             [_refused_problem(url, why, layout) for url, why in fetcher.refused.items()]
@@ -99,7 +112,43 @@ def write_pdf(html: str, target: Path, layout: Layout, data_folder: Path) -> Non
         raise BuildError(
             [f"the PDF would not be accessible: {_shorten(message)}" for message in errors]
         )
-    target.write_bytes(finish_tags(pdf))
+    with signals_held():
+        target.write_bytes(finish_tags(pdf))
+
+
+@contextlib.contextmanager
+def signals_held(numbers: Sequence[int] = STOPS) -> Iterator[None]:
+    """Hold SIGTERM, SIGHUP and SIGINT while the block runs; they take effect
+    after it. For steps that a stop in the middle would leave undone: a
+    temporary file made but not yet known, or a native library (pikepdf)
+    calling back into Python, which would turn the stop into another error."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def pdf_date(published: dt.date | None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The date a PDF says it was made: ``SOURCE_DATE_EPOCH`` (seconds since
+    1970, UTC) when it is set, else the day the report was published, else none.
+
+    A date never comes from the clock, so two builds give the same bytes.
+    ``BuildError`` if ``SOURCE_DATE_EPOCH`` is not a whole number.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise BuildError(
+                [f"SOURCE_DATE_EPOCH is '{epoch[:40]}': set it to whole seconds since 1970"]
+            ) from None
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return published.isoformat() if published else None
 
 
 def _layout_fault(message: str, layout: Layout) -> Problem | None:

@@ -1,5 +1,8 @@
 """Repairs to WeasyPrint's PDF tags, made with pikepdf after it writes.
 
+The file is saved with an identifier made from its content, so the same
+page gives the same bytes on every run.
+
 Two gaps in WeasyPrint 70's PDF/UA output are closed here:
 
 - text in ``@page`` margin boxes (page numbers) is drawn as tagged content
@@ -25,8 +28,12 @@ def finish_tags(pdf: bytes) -> bytes:
             return pdf
         _mark_orphans_as_artifacts(document, root)
         _set_header_scopes(root)
+        # WeasyPrint's file identifier differs on every run: one made from
+        # the content keeps two builds of the same page byte-identical
+        if "/ID" in document.trailer:
+            del document.trailer["/ID"]
         out = io.BytesIO()
-        document.save(out, compress_streams=True)
+        document.save(out, compress_streams=True, deterministic_id=True)
     return out.getvalue()
 
 
