@@ -43,6 +43,14 @@ MAX_BYTES_OPTION = click.option(
     show_default=True,
     help="Refuse an input file bigger than this.",
 )
+# The layout option, the same for build and serve.
+LAYOUT_OPTION = click.option(
+    "-l",
+    "--layout",
+    default="easy-read",
+    show_default=True,
+    help="A bundled layout's name, or the path of your own layout folder.",
+)
 # pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
 # helpers) would slow every command down; a test keeps the two the same.
 FORMATS = ("html", "pdf")
@@ -114,6 +122,8 @@ def main(verbose: bool) -> None:
 
     \b
     Examples:
+      easyread new my-inspection.yaml --framework ilacs
+      easyread serve my-inspection.yaml
       easyread build data/*.yaml --out build
       easyread build my-inspection.yaml --out site --format html
       easyread audit build/*.html build/*.pdf
@@ -140,4 +150,4 @@ def fail(exc: InputError) -> None:
 
 
 # Each command registers itself on ``main`` when its module is imported.
-from . import audit, build, check, pictures  # noqa: E402, F401
+from . import audit, build, check, new, pictures, schema, serve  # noqa: E402, F401

@@ -14,6 +14,7 @@ from . import (
     CONFIG_OPTION,
     EXIT_OK,
     FORMATS,
+    LAYOUT_OPTION,
     MAX_BYTES_OPTION,
     fail,
     formats_option,
@@ -54,13 +55,7 @@ def shard_option(
     callback=formats_option,
     help="Formats to make, separated by commas.",
 )
-@click.option(
-    "-l",
-    "--layout",
-    default="easy-read",
-    show_default=True,
-    help="A bundled layout's name, or the path of your own layout folder.",
-)
+@LAYOUT_OPTION
 @click.option(
     "--strict",
     is_flag=True,

@@ -4,7 +4,9 @@
 points, words), ``framework`` the frameworks it is graded by, ``fields``
 the kinds of field both are made of; ``validate`` turns a ``Source`` into a
 ``Document`` or every ``Problem`` with it; ``markup`` is the writer's small
-markup (``**bold**`` for a hard word).
+markup (``**bold**`` for a hard word); ``schema`` is the JSON Schema of a data
+file, with ``fields`` saying what each field is for; ``starter`` is the file
+``easyread new`` writes.
 """
 
 from .._lazy import exporter
@@ -23,7 +25,10 @@ _EXPORTS = {
     "Picture": "document",
     "Point": "document",
     "Word": "document",
+    "find_framework": "validate",
     "framework_folders": "validate",
+    "schema_text": "schema",
+    "starter_text": "starter",
     "validate_inspection": "validate",
     "validate_model": "validate",
 }

@@ -4,7 +4,7 @@
 each point's picture; ``drawings`` makes the grade scale, the people counts
 and the QR code; ``html`` renders the page; ``pdf`` writes PDF/UA-1 with
 WeasyPrint and ``pdf_tags`` repairs its tags; ``offline`` finds anything a
-page would fetch.
+page would fetch; ``preview`` is the live preview server of ``easyread serve``.
 """
 
 from .._lazy import exporter
@@ -20,6 +20,10 @@ _EXPORTS = {
     "pdf_date": "pdf",
     "signals_held": "pdf",
     "write_pdf": "pdf",
+    "Built": "preview",
+    "Preview": "preview",
+    "open_socket": "preview",
+    "serve_preview": "preview",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__ = exporter(__name__, _EXPORTS)
