@@ -61,3 +61,18 @@ def test_the_top_level_is_small_and_no_module_is_long():
         if (n := len(p.read_text().splitlines())) > 450
     }
     assert not long
+
+
+def test_every_subpackage_is_in_the_distribution():
+    """A subpackage missing from [tool.setuptools] packages works in an
+    editable install and is missing from a real one."""
+    import tomllib
+
+    listed = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "render").rglob("__init__.py")
+        if "_bundled" not in p.parts
+    }
+    assert found <= set(listed), sorted(found - set(listed))
+    assert len(listed) == len(set(listed))
