@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 from render.page.preview import POLICY
 
@@ -232,10 +232,25 @@ def test_a_port_in_use_is_one_line_and_exit_2(starter):
     assert done.stderr.startswith("error: --port ") and len(done.stderr.splitlines()) == 1
 
 
-def test_in_a_browser_the_page_follows_the_file(browser, served, starter):
+@pytest.fixture(scope="module")
+def preview_browser():
+    """A Chromium that may reach the preview on 127.0.0.1: the audit's own
+    browser is sandboxed with a proxy that reaches nothing, loopback included."""
+    from playwright.sync_api import sync_playwright
+
+    from render.audit.browser import find_chromium
+
+    executable = find_chromium() or require_tool("chromium")
+    with sync_playwright() as playwright:
+        running = playwright.chromium.launch(executable_path=executable, headless=True)
+        yield running
+        running.close()
+
+
+def test_in_a_browser_the_page_follows_the_file(preview_browser, served, starter):
     """Chromium: the page, a hard sentence marked with its rule and suggestion,
     an edit shown within 2 seconds, an error and the page back after it."""
-    context = browser._browser.new_context(viewport={"width": 1280, "height": 900})
+    context = preview_browser.new_context(viewport={"width": 1280, "height": 900})
     elsewhere: list[str] = []
     context.on(
         "request",
