@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_tool
+from conftest import ROOT
 
 from render.page.preview import POLICY
 
@@ -233,18 +233,13 @@ def test_a_port_in_use_is_one_line_and_exit_2(starter):
 
 
 @pytest.fixture(scope="module")
-def preview_browser():
+def preview_browser(browser):
     """A Chromium that may reach the preview on 127.0.0.1: the audit's own
-    browser is sandboxed with a proxy that reaches nothing, loopback included."""
-    from playwright.sync_api import sync_playwright
-
-    from render.audit.browser import find_chromium
-
-    executable = find_chromium() or require_tool("chromium")
-    with sync_playwright() as playwright:
-        running = playwright.chromium.launch(executable_path=executable, headless=True)
-        yield running
-        running.close()
+    browser is sandboxed with a proxy that reaches nothing, loopback included.
+    Launched by the session's Playwright (only one may run in a thread)."""
+    running = browser._playwright.chromium.launch(executable_path=browser.executable, headless=True)
+    yield running
+    running.close()
 
 
 def test_in_a_browser_the_page_follows_the_file(preview_browser, served, starter):
