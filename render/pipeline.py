@@ -23,7 +23,7 @@ from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
 from .model import Document, framework_folders, validate_inspection
 from .page import Layout, find_layout, pdf_date, render_html, signals_held, write_pdf
-from .readability import GUESSED_PICTURE, TargetMissed, check_inspection, one_line
+from .readability import BUILD_NOTES, TargetMissed, check_inspection, one_line
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
 
@@ -63,7 +63,7 @@ class Result:
         return [
             f"{f.path}:{f.line}:{f.col}: {f.severity}: {f.field}: {f.message}"
             for f in found
-            if f.rule in (GUESSED_PICTURE, "talk-to")
+            if f.rule in BUILD_NOTES
         ]
 
 
@@ -143,9 +143,9 @@ def build_one(path: Path, job: Job) -> Result:
         figures = draw_figures(document, layout)
         LOG.info("4/5 rendering %s with layout %s", document.name, layout.name)
         target = job.settings.reading_target(result.readability.summary["target"]["id"])
-        # only English is scored, so only an English page may say its reading age
-        english = document.inspection.language.split("-")[0] == "en"
-        html = render_html(document, layout, figures, target.reading_age if english else None)
+        # a page says its reading age only when check could score its language
+        scored = result.readability.summary["document"]["language"]["scored"]
+        html = render_html(document, layout, figures, target.reading_age if scored else None)
         LOG.info("5/5 writing %s", ", ".join(job.formats))
         result.outputs = _publish(document, html, job, path.parent)
     except (InputError, BuildError, TargetMissed) as exc:

@@ -3,7 +3,6 @@ grade on, the parts they grade, and the kind of document they make."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -16,7 +15,6 @@ from .fields import Few, Frozen, LanguageTag, LocalSentence, LocalText, Slug, in
 # find?" for a report about the whole year).
 # the fields that hold words a child reads
 _TEXT_FIELDS = {"name", "inspectorate", "years", "about", "meaning", "met", "not_met"}
-_TAG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 
 DocumentKind = Literal[
     "inspection-report", "report-card", "annual-report", "thematic-report", "letter"
@@ -80,29 +78,35 @@ class Framework(Frozen):
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
 
-    def missing_language(self, language: str) -> list[tuple[FieldPathType, str]]:
+    def missing_language(self, language: str) -> list[FieldPathType]:
         """Where a text of this framework has no version in ``language``: a
         text written once is in the framework's own ``language``."""
         own = self.language.split("-")[0] == language.split("-")[0].lower()
         return [
-            (loc, language)
+            loc
             for loc, value in _texts(self)
-            if loc[-1] in _TEXT_FIELDS
-            and (
-                (isinstance(value, dict) and in_language(value, language) is None)
-                or (isinstance(value, str) and not own)
-            )
+            if (isinstance(value, dict) and in_language(value, language) is None)
+            or (isinstance(value, str) and not own)
         ]
 
     def localised(self, language: str) -> Framework:
         """This framework with every text in ``language`` (see ``missing_language``)."""
-        return type(self).model_validate(_pick(self.model_dump(), language))
+        data = self.model_dump()
+        for loc, value in _texts(self):
+            if isinstance(value, dict):
+                *path, last = loc
+                place = data
+                for part in path:
+                    place = place[part]
+                place[last] = in_language(value, language)
+        return type(self).model_validate(data)
 
 
 FieldPathType = tuple[str | int, ...]
 
 
 def _texts(model: BaseModel, loc: FieldPathType = ()) -> Iterator[tuple[FieldPathType, Any]]:
+    """Every text a child reads in ``model`` (``_TEXT_FIELDS``), with its path."""
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
@@ -111,20 +115,5 @@ def _texts(model: BaseModel, loc: FieldPathType = ()) -> Iterator[tuple[FieldPat
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from _texts(item, (*loc, name, index))
-        else:
+        elif name in _TEXT_FIELDS:
             yield (*loc, name), value
-
-
-def _pick(data: Any, language: str) -> Any:
-    if (
-        isinstance(data, dict)
-        and data
-        and all(isinstance(v, str) for v in data.values())
-        and all(isinstance(k, str) and _TAG.fullmatch(k) for k in data)
-    ):
-        return in_language(data, language)
-    if isinstance(data, dict):
-        return {k: _pick(v, language) for k, v in data.items()}
-    if isinstance(data, list | tuple):
-        return [_pick(v, language) for v in data]
-    return data

@@ -102,8 +102,9 @@ def _localised(
     if not missing:
         return framework.localised(language)
     path = framework_path(framework.id, source)
-    for loc, _ in missing:
-        where = read_source(path).where(loc) if path else (1, 1)
+    written = read_source(path) if path else None  # read once, for every text's line
+    for loc in missing:
+        where = written.where(loc) if written else (1, 1)
         problems.append(
             Problem(
                 str(path or framework.id),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,15 +37,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from ..model import Document, Fact, Framework
 from ..source import as_data_url
 from .layouts import Layout
+from .messages import Gettext
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # The colours of layouts/_base/base.css: ink on white is 17:1, the rule
 # colour on white 5.6:1.
 INK = colors.HexColor("#1a1a1a")
 PAPER = colors.white
-PANEL = colors.HexColor("#eef3f8")
 RULE = colors.HexColor("#5a6b7b")
-Say = Callable[[str], str]  # gettext: a message in the page's language
+Say = Gettext  # a message in the page's language
 QR_SIZE = 128  # drawing units: 8em, about 45 mm in print
 UNITS_PER_EM = 16  # drawings are measured so that 16 units are 1em of body text
 
@@ -232,7 +232,3 @@ def finish(drawing: Drawing, alt: str, font: Lettering) -> Figure:
 
 
 _FONT_FAMILY = re.compile(r"font-family:\s*([^;]+)")
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else f"{text}."

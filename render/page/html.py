@@ -103,7 +103,7 @@ class Page:
         override = getattr(inspection.headings, section)
         if override:
             return override
-        heading = self.gettext(wording.heading(section, self.kind, None))
+        heading = self.gettext(wording.heading(section, self.kind))
         if section == "reply" and inspection.reply:
             heading = heading % {"who": text.plain(inspection.reply.who)}
         return heading

@@ -6,7 +6,7 @@ report that no inspector visited; "This is a short summary of the full
 inspection report" is false of a letter. Each kind of document
 (``Framework.document``, or the data's own ``document``) gets its own
 words where the general ones would be wrong; a data file's ``headings``
-win over all of them. Every string is a message (``N_``), translated
+win over all of them (``html.Page.heading``). Every string is a message (``N_``), translated
 when the page is made.
 """
 
@@ -79,8 +79,7 @@ NO_GRADE = {
 EXAMPLE = N_("This is an example. It is not about a real place. It shows how a summary can look.")
 
 
-def heading(section: str, document: str, override: str | None) -> str:
-    """The untranslated heading of ``section`` (a data field) for ``document``."""
-    if override:
-        return override
+def heading(section: str, document: str) -> str:
+    """The untranslated heading of ``section`` (a data field) for ``document``
+    (the data's own ``headings`` win over it: see ``html.Page.heading``)."""
     return HEADINGS_BY_DOCUMENT.get(document, {}).get(section, HEADINGS[section])

@@ -12,6 +12,7 @@ Text units from documents (Markdown and text: ``markdown``; HTML:
 from .._lazy import exporter
 
 _EXPORTS = {
+    "BUILD_NOTES": "datafiles",
     "GUESSED_PICTURE": "datafiles",
     "TargetMissed": "check",
     "check_inspection": "check",

@@ -65,6 +65,9 @@ INSPECTION_FIELDS = frozenset(Inspection.model_fields)
 FRAMEWORK_MARKS = frozenset({"scale", "inspectorate"})
 DEFAULT_LAYOUT = "easy-read"  # the layout `build` uses unless told otherwise
 GUESSED_PICTURE = "guessed-picture"  # the rule id of the note on a guessed picture
+TALK_TO = "talk-to"  # the rule id of the warning on a summary with no one to talk to
+# the findings about a data file as a whole, which `build` prints too
+BUILD_NOTES = frozenset({GUESSED_PICTURE, TALK_TO})
 
 Kind = Literal["inspection", "framework"]
 
@@ -178,7 +181,7 @@ def inspection_file(
         ignores=comment_directives(source.path, raw),
         **_declared_language(source),
         notes=tuple(
-            Finding(p.path, p.line, p.col, "talk-to", p.severity, p.message, field=p.field)
+            Finding(p.path, p.line, p.col, TALK_TO, p.severity, p.message, field=p.field)
             for p in document.advice
         )
         + picture_notes(source, document, icons or default_icon_set()),
