@@ -81,8 +81,8 @@ class Job:
 
 def load(path: Path, layout: Layout | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read and validate one inspection file (YAML or JSON) for ``layout``
-    (the icons it names must be the layout's; easy-read by default)."""
-    return _validate(read_source(path, max_bytes), layout or find_layout("easy-read"))
+    (the icons it names must be the layout's; the booklet by default)."""
+    return _validate(read_source(path, max_bytes), layout or find_layout("booklet"))
 
 
 def _validate(source: Source, layout: Layout) -> Document:
@@ -106,15 +106,18 @@ def plan_build(
     paths: Sequence[Path],
     out_dir: Path,
     formats: Sequence[str] = FORMATS,
-    layout: str | Path = "easy-read",
+    layout: str | Path = "booklet",
     settings: Settings | None = None,
     strict: bool = False,
     max_bytes: int = MAX_BYTES,
+    themes: Sequence[str | Path] = (),
 ) -> Job:
     """The ``Job`` that builds ``paths`` (one ``build_one`` each), once the
     layout is found, no output would overwrite an input or another output,
     and ``out_dir`` exists; else ``InputError``."""
-    job = Job(out_dir, find_layout(layout), formats, settings or Settings(), strict, max_bytes)
+    job = Job(
+        out_dir, find_layout(layout, themes), formats, settings or Settings(), strict, max_bytes
+    )
     check_outputs(paths, out_dir, formats)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

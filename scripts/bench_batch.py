@@ -50,7 +50,7 @@ def one_document(runs: int) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from render.page import find_layout
 
-    base = find_layout("easy-read").folder.as_uri() + "/"
+    base = find_layout("booklet").folder.as_uri() + "/"
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp)
         ours, raw = [], []

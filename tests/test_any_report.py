@@ -135,7 +135,7 @@ def _unmarked(html: str, document) -> list[str]:
 
 @pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
 def test_every_fixed_word_of_the_page_is_a_message(source, monkeypatch):
-    layout = find_layout("easy-read")
+    layout = find_layout("booklet")
     document = load(source, layout)
     monkeypatch.setattr(type(layout), "translations", lambda self, language: Marking())
     html = render_html(document, layout, draw_figures(document, layout), reading_age=9)
@@ -145,7 +145,7 @@ def test_every_fixed_word_of_the_page_is_a_message(source, monkeypatch):
 
 def test_the_marking_finds_an_unmarked_word(monkeypatch, tmp_path):
     """The test above can fail: a template with one fixed English word is caught."""
-    bundled = find_layout("easy-read")
+    bundled = find_layout("booklet")
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "layout.toml").write_text('name = "mine"\nstylesheets = ["base.css"]\n')

@@ -249,7 +249,7 @@ def test_the_manifest_skips_what_is_up_to_date_and_rebuilds_what_changed(folder,
 
 def test_a_changed_template_or_stylesheet_rebuilds_the_inputs_of_its_layout(folder, tmp_path):
     layout = tmp_path / "layout"
-    shutil.copytree(ROOT / "layouts" / "easy-read", layout)
+    shutil.copytree(ROOT / "layouts" / "booklet", layout)
     out = tmp_path / "out"
     assert _statuses(folder, out, "--layout", str(layout)) == {"a": "built", "b": "built"}
     assert _statuses(folder, out, "--layout", str(layout)) == {"a": "current", "b": "current"}

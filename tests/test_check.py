@@ -350,7 +350,7 @@ def test_check_knows_the_icons_of_the_default_layout():
     from render.page.layouts import find_layout
     from render.readability.datafiles import default_icons
 
-    assert sorted(default_icons()) == find_layout("easy-read").icons.names
+    assert sorted(default_icons()) == find_layout("booklet").icons.names
 
 
 def test_invalid_inspection_exits_2_with_the_validation_message(tmp_path):

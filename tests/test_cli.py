@@ -47,7 +47,7 @@ def test_unknown_layout_is_refused(tmp_path):
     result = run("build", str(SAMPLE), "--out", str(tmp_path), "--layout", "nope")
     assert result.exit_code == 2
     assert "nope:1:1: error: no layout here" in result.output
-    assert "bundled layouts: easy-read" in result.output
+    assert "bundled layouts: booklet" in result.output
 
 
 def test_invalid_input_exit_2_no_output_others_still_built(tmp_path):

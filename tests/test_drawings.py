@@ -25,7 +25,7 @@ from render.page.drawings import (
 from render.page.layouts import find_layout
 
 SVG = "{http://www.w3.org/2000/svg}"
-FONT = lettering(find_layout("easy-read"))
+FONT = lettering(find_layout("booklet"))
 
 
 def _framework(framework_id: str):

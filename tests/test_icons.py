@@ -17,7 +17,7 @@ from render.page.icons import keyword_pattern, load_icons
 from render.page.layouts import find_layout
 
 ICONS = ROOT / "layouts" / "_base" / "pictures"
-EASY_READ = find_layout("easy-read")
+EASY_READ = find_layout("booklet")
 IN_THE_BRIEF = [
     "family",
     "child",

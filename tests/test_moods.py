@@ -19,7 +19,7 @@ from render.page.drawings import draw_figures
 from render.page.html import render_html
 from render.page.layouts import find_layout
 
-EASY_READ = find_layout("easy-read")
+EASY_READ = find_layout("booklet")
 
 PROBLEMS = [
     "They are still not doing enough for children. That is not good enough.",

@@ -42,7 +42,7 @@ def test_non_editable_install_builds_a_page(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert (target / "render" / "_bundled" / "layouts" / "easy-read" / "layout.toml").is_file()
+    assert (target / "render" / "_bundled" / "layouts" / "booklet" / "layout.toml").is_file()
     assert (target / "render" / "_bundled" / "fonts" / "OFL.txt").is_file()
     env = {**os.environ, "PYTHONPATH": str(target)}
     out = tmp_path / "out"

@@ -141,7 +141,7 @@ def test_page_numbers_are_artifacts_not_content(built, source):
         pages = len(pdf.pages)
         in_artifacts = sum(_artifact_text_runs(page) for page in pdf.pages)
     language = load(source).inspection.language
-    words = find_layout("easy-read").translations(language).gettext("Page %(page)s of %(pages)s")
+    words = find_layout("booklet").translations(language).gettext("Page %(page)s of %(pages)s")
     expected = [words % {"page": n, "pages": pages} for n in range(1, pages + 1)]
     assert PAGE_NUMBER.findall(drawn) == expected
     assert in_artifacts >= pages

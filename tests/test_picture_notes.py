@@ -96,7 +96,7 @@ def test_notes_follow_the_build_layout_rules(tmp_path):
     (layout / "pictures").mkdir(parents=True)
     (layout / "layout.toml").write_text('name = "mine"\n', encoding="utf-8")
     (layout / "main.html").write_text(
-        (ROOT / "layouts" / "easy-read" / "main.html").read_text(encoding="utf-8"), encoding="utf-8"
+        (ROOT / "layouts" / "booklet" / "main.html").read_text(encoding="utf-8"), encoding="utf-8"
     )
     rules = (ROOT / "layouts" / "_base" / "pictures" / "rules.toml").read_text(encoding="utf-8")
     rules = rules.replace(

@@ -84,7 +84,7 @@ def test_pictures_are_embedded_as_data_urls(folder, picture):
 
 def test_a_points_picture_takes_the_place_of_its_icon(folder):
     document = load(_write(folder, "pictures/door.jpg"))
-    layout = find_layout("easy-read")
+    layout = find_layout("booklet")
     html = render_html(document, layout, draw_figures(document, layout))
     good = html[html.index('id="going-well"') : html.index('id="next"')]
     pictures = re.findall(r'<li class="point">\s*<(img|span) class="pic ([^"]+)"', good)

@@ -13,7 +13,7 @@ from render.cli import main
 from render.page.icons import ATTRIBUTION
 from render.page.layouts import find_layout
 
-ICONS = find_layout("easy-read").icons
+ICONS = find_layout("booklet").icons
 
 
 def _run(*args: str):

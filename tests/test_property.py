@@ -230,7 +230,7 @@ def _check(path: Path) -> None:
             assert LINE.match(line), line
             assert not any(phrase in line for phrase in NOT_OURS), line
         return
-    layout = find_layout("easy-read")
+    layout = find_layout("booklet")
     html = render_html(document, layout, draw_figures(document, layout))
     assert html.startswith("<!DOCTYPE html>")
 

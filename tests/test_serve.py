@@ -308,7 +308,7 @@ def test_a_change_to_its_framework_or_layout_rebuilds(tmp_path):
     framework = tmp_path / "frameworks" / "our-own.yaml"
     framework.write_text(own, encoding="utf-8")
     layout = tmp_path / "my-layout"
-    shutil.copytree(bundled("layouts") / "easy-read", layout)
+    shutil.copytree(bundled("layouts") / "booklet", layout)
     path = tmp_path / "mine.yaml"
     assert CliRunner().invoke(main, ["new", str(path), "--framework", "our-own"]).exit_code == 0
     server = Served(path, "--layout", str(layout))

@@ -102,7 +102,7 @@ def test_to_html_escapes_everything_but_bold(text, words, html):
 
 
 def test_templates_escape_what_they_show():
-    env = make_environment(find_layout("easy-read"))
+    env = make_environment(find_layout("booklet"))
     template = env.from_string('<p title="{{ x }}">{{ x }}</p>')
     assert template.render(x='"><script>') == (
         '<p title="&#34;&gt;&lt;script&gt;">&#34;&gt;&lt;script&gt;</p>'

@@ -71,7 +71,7 @@ def run_build(
     """Build ``inputs`` with ``job``, yielding an ``Outcome`` for each as it is done
     (up-to-date inputs first). ``force`` rebuilds every input."""
     with locked(job.out_dir) as left:
-        manifest = Manifest.load(job.out_dir, job_options(job), layout_hash(job.layout.search_path))
+        manifest = Manifest.load(job.out_dir, job_options(job), layout_hash(job.layout.inputs))
         current = [] if force else [p for p in inputs if manifest.up_to_date(p, job.formats)]
         skipped = set(current)
         todo = [p for p in inputs if p not in skipped]
@@ -97,6 +97,7 @@ def job_options(job: Job) -> str:
     return options_hash(
         formats=list(job.formats),
         layout=[job.layout.name, str(job.layout.folder.resolve())],
+        themes=[str(theme.folder) for theme in job.layout.themes],
         strict=job.strict,
         max_bytes=job.max_bytes,
         settings=repr(job.settings),

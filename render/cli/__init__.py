@@ -47,9 +47,18 @@ MAX_BYTES_OPTION = click.option(
 LAYOUT_OPTION = click.option(
     "-l",
     "--layout",
-    default="easy-read",
+    default="booklet",
     show_default=True,
-    help="A bundled layout's name, or the path of your own layout folder.",
+    help="A bundled layout's name (see `easyread layouts`), or your own layout folder.",
+)
+# The theme option, the same for build and serve: more than one may be given.
+THEME_OPTION = click.option(
+    "-t",
+    "--theme",
+    "themes",
+    multiple=True,
+    help="A bundled theme's name (see `easyread layouts`), or your own theme folder; "
+    "give it again for more than one, such as --theme large-print --theme dark.",
 )
 # pipeline.FORMATS, written out: importing the pipeline (Jinja2, WeasyPrint's
 # helpers) would slow every command down; a test keeps the two the same.
@@ -150,4 +159,4 @@ def fail(exc: InputError) -> None:
 
 
 # Each command registers itself on ``main`` when its module is imported.
-from . import audit, build, check, new, pictures, schema, serve  # noqa: E402, F401
+from . import audit, build, check, layouts, new, pictures, schema, serve  # noqa: E402, F401

@@ -16,6 +16,7 @@ from . import (
     FORMATS,
     LAYOUT_OPTION,
     MAX_BYTES_OPTION,
+    THEME_OPTION,
     fail,
     formats_option,
     main,
@@ -56,6 +57,7 @@ def shard_option(
     help="Formats to make, separated by commas.",
 )
 @LAYOUT_OPTION
+@THEME_OPTION
 @click.option(
     "--strict",
     is_flag=True,
@@ -83,6 +85,7 @@ def build_command(
     out_dir: Path,
     formats: tuple[str, ...],
     layout: str,
+    themes: tuple[str, ...],
     strict: bool,
     jobs: int | None,
     force: bool,
@@ -123,7 +126,7 @@ def build_command(
                 "there is no inspection file here: easyread builds inspections "
                 "(.yaml, .yml, .json)",
             )
-        job = plan_build(files, out_dir, formats, layout, settings, strict, max_bytes)
+        job = plan_build(files, out_dir, formats, layout, settings, strict, max_bytes, themes)
     except InputError as exc:
         fail(exc)
     terminal = len(files) > 1 and sys.stderr.isatty()

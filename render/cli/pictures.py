@@ -33,7 +33,7 @@ from . import EXIT_INVALID, fail, main
 @click.option(
     "-l",
     "--layout",
-    default="easy-read",
+    default="booklet",
     show_default=True,
     help="A bundled layout's name, or the path of your own layout folder.",
 )

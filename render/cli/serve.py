@@ -13,7 +13,15 @@ from pathlib import Path
 import click
 
 from ..errors import BuildError, InputError, printable
-from . import CONFIG_OPTION, EXIT_INVALID, EXIT_OK, LAYOUT_OPTION, MAX_BYTES_OPTION, main
+from . import (
+    CONFIG_OPTION,
+    EXIT_INVALID,
+    EXIT_OK,
+    LAYOUT_OPTION,
+    MAX_BYTES_OPTION,
+    THEME_OPTION,
+    main,
+)
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -21,6 +29,7 @@ SUFFIXES = (".yaml", ".yml", ".json")
 @main.command("serve")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @LAYOUT_OPTION
+@THEME_OPTION
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
@@ -30,7 +39,14 @@ SUFFIXES = (".yaml", ".yml", ".json")
 )
 @CONFIG_OPTION
 @MAX_BYTES_OPTION
-def serve_command(path: Path, layout: str, port: int, config: Path | None, max_bytes: int) -> None:
+def serve_command(
+    path: Path,
+    layout: str,
+    themes: tuple[str, ...],
+    port: int,
+    config: Path | None,
+    max_bytes: int,
+) -> None:
     """Preview PATH (an inspection file, or a folder of them) in your browser,
     built again each time you save it, its pictures, its framework or the layout.
 
@@ -64,8 +80,8 @@ def serve_command(path: Path, layout: str, port: int, config: Path | None, max_b
             sys.exit(EXIT_INVALID)
         preview = Preview(
             files=files,
-            build=_builder(layout, config, max_bytes, out_dir),
-            watch=_watched(path, layout),
+            build=_builder(layout, themes, config, max_bytes, out_dir),
+            watch=_watched(path, layout, themes),
             say=lambda line: click.echo(printable(line)),
         )
         address = f"http://127.0.0.1:{sock.getsockname()[1]}/"
@@ -85,21 +101,23 @@ def _lister(path: Path):
     return lambda: sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
-def _watched(path: Path, layout: str) -> list[Path]:
+def _watched(path: Path, layout: str, themes: tuple[str, ...] = ()) -> list[Path]:
     """The folders whose changes rebuild: the data's (with its pictures and
     frameworks), the layout's, and the bundled layouts and frameworks."""
     from ..resources import bundled
 
     folder = path if path.is_dir() else path.parent
     paths = [folder.resolve(), bundled("layouts").resolve(), bundled("frameworks").resolve()]
-    own = Path(layout)
-    if own.is_dir():
-        paths.append(own.resolve())
+    for own in map(Path, (layout, *themes)):
+        if own.is_dir():
+            paths.append(own.resolve())
     # a folder inside another is watched already
     return [p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)]
 
 
-def _builder(layout: str, config: Path | None, max_bytes: int, out_dir: Path):
+def _builder(
+    layout: str, themes: tuple[str, ...], config: Path | None, max_bytes: int, out_dir: Path
+):
     """Build one file as ``easyread build --format html`` does, into ``out_dir``."""
     from ..page import Built
     from ..pipeline import build_one, plan_build
@@ -109,7 +127,7 @@ def _builder(layout: str, config: Path | None, max_bytes: int, out_dir: Path):
     def build(path: Path) -> Built:
         try:
             settings = load_settings(config)
-            job = plan_build([path], out_dir, ("html",), layout, settings, False, max_bytes)
+            job = plan_build([path], out_dir, ("html",), layout, settings, False, max_bytes, themes)
             result = build_one(path, job)
         except InputError as exc:
             return _failed(path, [str(p) for p in exc.problems])

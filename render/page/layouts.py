@@ -8,11 +8,11 @@ folder as the fallback.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gettext
 import mimetypes
-import re
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,15 +24,15 @@ from markupsafe import Markup
 from ..errors import InputError, Problem, did_you_mean, is_file
 from ..model import markup as text
 from ..resources import bundled
-from ..source import as_data_url, parse_toml, read_setting_text
+from ..source import as_data_url
 from . import messages
 from .icons import IconSet, load_icons
+from .themes import SETTINGS, Theme, _read_settings, find_theme
 
 if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
     import jinja2
 
 BASE = "_base"
-SETTINGS = "layout.toml"
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,24 @@ class Layout:
     stylesheets: tuple[str, ...] = ("base.css",)
     fonts: dict[str, str] = field(default_factory=dict)
     font_family: str = "Atkinson Hyperlegible"
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    themes: tuple[Theme, ...] = ()
 
     @property
     def search_path(self) -> list[Path]:
         """Where templates, CSS and pictures are looked up, in order."""
         return [self.folder, bundled("layouts") / BASE, bundled("fonts")]
+
+    @property
+    def inputs(self) -> list[Path]:
+        """Every folder whose files change the pages: the search path and
+        the themes' folders."""
+        return [*self.search_path, *(theme.folder for theme in self.themes)]
+
+    def with_themes(self, themes: Sequence[Theme]) -> Layout:
+        """This layout with ``themes`` laid over it, in order."""
+        return dataclasses.replace(self, themes=tuple(themes))
 
     @functools.cached_property
     def languages(self) -> frozenset[str]:
@@ -85,6 +98,7 @@ class Layout:
     def files(self) -> list[Path]:
         """The layout's stylesheets and templates, where a problem may be written."""
         sheets = [self.find(name) for name in self.stylesheets]
+        sheets += [theme.find(name) for theme in self.themes for name in theme.stylesheets]
         return (
             sheets
             + sorted(self.folder.glob("*.html"))
@@ -121,18 +135,23 @@ def _find_in(path: Path, needle: str) -> tuple[int, int] | None:
     return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
-def find_layout(name_or_path: str | Path) -> Layout:
-    """A bundled layout by name (``easy-read``) or the user's own folder."""
+DEFAULT_LAYOUT = "booklet"
+
+
+def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> Layout:
+    """A bundled layout by name (``booklet``, or an alias such as
+    ``easy-read``) or the user's own folder, with ``themes`` laid over it."""
     folder = Path(name_or_path)
     if not is_file(folder / SETTINGS):
-        folder = bundled("layouts") / str(name_or_path)
+        named = bundled_layouts()
+        folder = named.get(str(name_or_path), bundled("layouts") / str(name_or_path))
     settings_file = folder / SETTINGS
     if not is_file(settings_file):
-        known = sorted(p.parent.name for p in bundled("layouts").glob(f"*/{SETTINGS}"))
+        known = sorted({layout.name for layout in bundled_layouts().values()})
         raise InputError.single(
             str(name_or_path),
-            f"no layout here: a layout is a folder with a {SETTINGS}; "
-            f"bundled layouts: {', '.join(known)}",
+            f"no layout here{did_you_mean(str(name_or_path), bundled_layouts())}: a layout "
+            f"is a folder with a {SETTINGS}; bundled layouts: {', '.join(known)}",
         )
     settings = _read_settings(settings_file)
     return Layout(
@@ -142,99 +161,22 @@ def find_layout(name_or_path: str | Path) -> Layout:
         stylesheets=tuple(settings.get("stylesheets", ["base.css"])),
         fonts=dict(settings.get("fonts", {})),
         font_family=settings.get("font_family", "Atkinson Hyperlegible"),
+        description=settings.get("description", ""),
+        aliases=tuple(settings.get("aliases", [])),
+        themes=tuple(find_theme(theme) for theme in themes),
     )
 
 
-# The settings a layout.toml may give, and what each must be.
-_SETTINGS = {
-    "name": (str, "a name in quotes"),
-    "entry": (str, 'a template\'s file name in quotes, such as "main.html"'),
-    "stylesheets": (list, 'a list of file names, such as ["base.css", "layout.css"]'),
-    "fonts": (dict, "a [fonts] table of weights and font files"),
-    "font_family": (str, "a font's name in quotes"),
-}
-
-
-def _read_settings(path: Path) -> dict:
-    """The settings in ``path``, or an ``InputError`` saying what is wrong."""
-    text = read_setting_text(path)
-    settings = parse_toml(path, text)
-    problems = [
-        Problem(
-            str(path),
-            _line_of(text, key),
-            1,
-            key,
-            f"unknown setting '{key}'{did_you_mean(key, _SETTINGS)}: "
-            f"a layout.toml may give {', '.join(_SETTINGS)}",
-        )
-        for key in settings
-        if key not in _SETTINGS
-    ]
-    for key, (kind, what) in _SETTINGS.items():
-        value = settings.get(key)
-        items = (
-            value
-            if isinstance(value, list)
-            else (value or {}).values()
-            if isinstance(value, dict)
-            else ()
-        )
-        if value is not None and (
-            not isinstance(value, kind) or not all(isinstance(v, str) for v in items)
-        ):
-            problems.append(Problem(str(path), _line_of(text, key), 1, key, f"write {what} here"))
-    problems += _css_value_problems(path, text, settings)
-    if problems:
-        raise InputError(problems)
-    return settings
-
-
-# Settings that are written into the page's CSS: only what CSS means by them,
-# so that no value can end the stylesheet and start a script.
-_FONT_FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,59}")
-_WEIGHTS = {str(w) for w in range(100, 1000, 100)}
-
-
-def _css_value_problems(path: Path, text: str, settings: dict) -> list[Problem]:
-    problems = []
-    family = settings.get("font_family")
-    if isinstance(family, str) and not _FONT_FAMILY.fullmatch(family):
-        problems.append(
-            Problem(
-                str(path),
-                _line_of(text, "font_family"),
-                1,
-                "font_family",
-                "write a font's name of letters, digits, spaces and hyphens "
-                "(it goes into the page's CSS)",
-            )
-        )
-    fonts = settings.get("fonts")
-    for weight in fonts if isinstance(fonts, dict) else ():
-        if weight not in _WEIGHTS:
-            problems.append(
-                Problem(
-                    str(path),
-                    _line_of(text, "fonts"),
-                    1,
-                    f"fonts.{weight[:40]}",
-                    "a font weight is a number from 100 to 900 in hundreds, such as 400 or 700",
-                )
-            )
-    return problems
-
-
-def _line_of(text: str, key: str) -> int:
-    """The line of ``text`` where setting ``key`` (or its table) is written."""
-    return next(
-        (
-            n
-            for n, row in enumerate(text.splitlines(), 1)
-            if row.lstrip().startswith((key, f"[{key}]"))
-        ),
-        1,
-    )
+def bundled_layouts() -> dict[str, Path]:
+    """The bundled layouts' folders by name and by each alias."""
+    found: dict[str, Path] = {}
+    for settings_file in sorted(bundled("layouts").glob(f"*/{SETTINGS}")):
+        if settings_file.parent.name.startswith("_"):
+            continue
+        settings = _read_settings(settings_file)
+        for name in [settings.get("name", settings_file.parent.name), *settings.get("aliases", [])]:
+            found.setdefault(name, settings_file.parent)
+    return found
 
 
 def make_environment(layout: Layout, language: str = "en-GB") -> jinja2.Environment:
@@ -333,7 +275,20 @@ def stylesheet(layout: Layout) -> str:
         f"src: url('{data_url(layout.find(file))}') format('truetype'); }}"
         for weight, file in sorted(layout.fonts.items())
     ]
+    for theme in layout.themes:
+        faces += [
+            f"@font-face {{ font-family: '{theme.font_family or layout.font_family}'; "
+            f"font-weight: {weight}; font-style: normal; "
+            f"src: url('{data_url(theme.find(file))}') format('truetype'); }}"
+            for weight, file in sorted(theme.fonts.items())
+        ]
     sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
+    # the themes come last: what a reader needs (large print, dark) wins
+    sheets += [
+        theme.find(name).read_text(encoding="utf-8")
+        for theme in layout.themes
+        for name in theme.stylesheets
+    ]
     css = "\n".join([*faces, *sheets, layout.icons.stylesheet()])
     # inside <style>, "</" could end the stylesheet (from a comment or a
     # string); "<\/" means the same to CSS and ends nothing

@@ -63,7 +63,7 @@ NOT_PROSE = {
 HEADINGS = {("title",)}
 INSPECTION_FIELDS = frozenset(Inspection.model_fields)
 FRAMEWORK_MARKS = frozenset({"scale", "inspectorate"})
-DEFAULT_LAYOUT = "easy-read"  # the layout `build` uses unless told otherwise
+DEFAULT_LAYOUT = "booklet"  # the layout `build` uses unless told otherwise
 GUESSED_PICTURE = "guessed-picture"  # the rule id of the note on a guessed picture
 TALK_TO = "talk-to"  # the rule id of the warning on a summary with no one to talk to
 # the findings about a data file as a whole, which `build` prints too
