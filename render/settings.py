@@ -19,6 +19,9 @@ that has one, or from a file named with ``--config``::
     [tool.easyread.targets.leaflet]   # a target of your own
     extends = "reading-age-9"
     max_words = 12
+    [tool.easyread.theme]             # the pages' colours, logo, footer, words
+    logo = "logo.png"                 # (render/page/branding.py)
+    logo_alt = "Our council"
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ KEYS = {
     "severity": dict,
     "plain-words": dict,
     "targets": dict,
+    "theme": dict,
 }
 SEVERITIES = ("error", "warning", "note")
 
@@ -62,6 +66,9 @@ class Settings:
     disable: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     plain_words: dict[str, str] = field(default_factory=dict)
+    # the [theme] table (colours, logo, footer, words): read with the layout,
+    # where it is laid over the layout's own (page/branding.py)
+    theme: dict[str, Any] | None = None
 
     @property
     def root(self) -> Path:
@@ -115,6 +122,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         disable=frozenset(_rule_names(path, _strings(path, data, "disable"), "disable")),
         severity=_severity(path, data.get("severity", {})),
         plain_words={str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()},
+        theme=data.get("theme"),
     )
     settings.reading_target()  # the default target must exist
     return settings

@@ -81,6 +81,7 @@ _SETTINGS = {
     "font_family": (str, "a font's name in quotes"),
     "description": (str, "one line in quotes that says what the layout is for"),
     "aliases": (list, 'a list of other names, such as ["easy-read"]'),
+    "theme": (dict, "a [theme] table: colours, logo, logo_alt, footer, words"),
 }
 
 
@@ -107,6 +108,8 @@ def _read_settings(path: Path, allowed: dict = _SETTINGS) -> dict:
     ]
     for key, (kind, what) in allowed.items():
         value = settings.get(key)
+        if key == "theme" and isinstance(value, dict):
+            continue  # its own reader checks it (branding.read_branding)
         items = (
             value
             if isinstance(value, list)
