@@ -139,7 +139,11 @@ def build_one(path: Path, job: Job) -> Result:
         document = _validate(source, layout)
         result.depends = used_files(path, document)
         LOG.info("2/5 checking readability of %s", document.name)
-        result.readability = check_inspection(document, source, job.settings, layout.icons)
+        printed = [
+            (t.where.path, t.where.line, t.where.name, t.text)
+            for t in layout.branding.texts(document.inspection.language)
+        ]
+        result.readability = check_inspection(document, source, job.settings, layout.icons, printed)
         if job.strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/5 drawing the figures of %s", document.name)

@@ -32,7 +32,7 @@ from typing import Any
 
 from .errors import InputError, did_you_mean
 from .readability import DEFAULT, RULES, ReadingTarget, find_target, load_targets
-from .source import parse_toml, read_setting_text
+from .source import parse_toml, read_setting_text, toml_line
 
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"
@@ -129,17 +129,26 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
 
 
 def _check_keys(path: Path, data: dict[str, Any]) -> None:
+    prefix = ["tool", "easyread"] if path.name == PYPROJECT else []
     for key, value in data.items():
+        line = toml_line(_read(path), [*prefix, key])
         if key not in KEYS:
             raise InputError.single(
                 path,
                 f"unknown setting '{key}'{did_you_mean(key, KEYS)}; "
                 f"settings: {', '.join(sorted(KEYS))}",
+                line=line,
                 field=key,
             )
         if not isinstance(value, KEYS[key]):
             kind = {str: "text", list: "a list", dict: "a table"}[KEYS[key]]
-            raise InputError.single(path, f"write {kind} here", field=key)
+            if key == "theme":
+                kind = (
+                    "a [theme] table of the page's colours, logo, footer and words; "
+                    "a theme such as large-print is chosen with --theme large-print, so "
+                    "write a table"
+                )
+            raise InputError.single(path, f"write {kind} here", line=line, field=key)
 
 
 def _strings(path: Path, data: dict[str, Any], key: str) -> list[str]:

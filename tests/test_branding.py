@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from conftest import DATA, ROOT
 
 from render.cli import main
-from render.page.branding import colour_schemes, contrast_problems, ratio, read_branding
+from render.page.branding import contrast_problems, read_branding
+from render.page.contrast import colour_schemes, ratio
 from render.page.layouts import find_layout, layout_css
 
 HOME = DATA / "example-childrens-home.yaml"
@@ -118,8 +119,8 @@ def test_a_low_contrast_colour_is_one_error_naming_the_setting_and_the_ratio(pro
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines == [
-        f"{project}/easyread.toml:3:1: error: theme.colours.accent: accent #8899aa on "
-        "panel #eef3f8 is 2.6:1, and text needs 7:1: choose a darker accent or a lighter panel"
+        "easyread.toml:3:1: error: theme.colours.accent: accent #8899aa on "
+        "panel #eef3f8 is 2.6:1, and text needs 7:1: choose a darker accent"
     ]
     assert "Traceback" not in result.output
     assert not (project / "out").exists()
@@ -145,12 +146,11 @@ def test_good_colours_pass_and_every_pair_is_checked_in_every_scheme():
         {"colours": {"accent": "#4a1d6b", "paper": "#ffffff"}}, ROOT / "pyproject.toml"
     )
     assert problems == []
-    schemes = colour_schemes(
-        [*layout_css(layout), branding.css(), "@media print { :root { --panel: #999999; } }"]
-    )
+    sheets = [*layout_css(layout), branding.css(), "@media print { :root { --panel: #999999; } }"]
+    schemes = colour_schemes(sheets)
     assert schemes["screen"]["accent"] == pytest.approx((0x4A / 255, 0x1D / 255, 0x6B / 255))
     # a darker panel in print makes the accent too dark on it: found there
-    found = contrast_problems(branding, schemes)
+    found = contrast_problems(branding, sheets)
     assert len(found) == 1 and "(in print)" in found[0].message
     assert ratio((0, 0, 0), (1, 1, 1)) == pytest.approx(21.0)
 
@@ -164,42 +164,68 @@ def test_a_theme_that_paints_its_own_colour_wins_over_the_setting(tmp_path):
         "{ :root { --accent: #ffd27a; --paper: #111; --panel: #222; } }"
     )
     layout = find_layout("booklet")
-    schemes = colour_schemes([*layout_css(layout), branding.css(), dark])
-    assert contrast_problems(branding, schemes) == []
+    assert contrast_problems(branding, [*layout_css(layout), branding.css(), dark]) == []
 
 
 @pytest.mark.parametrize(
-    ("settings", "message"),
+    ("settings", "line", "message"),
     [
-        (
-            '[theme]\nlogo = "logo.png"\n',
-            "theme.logo: a logo needs logo_alt",
-        ),
+        ('[theme]\nlogo = "logo.png"\n', 2, "theme.logo: a logo needs logo_alt"),
         (
             '[theme]\nlogo = "missing.png"\nlogo_alt = "Us"\n',
-            "theme.logo: there is no file 'missing.png' beside the settings",
+            2,
+            "theme.logo: there is no file 'missing.png' beside the settings file",
         ),
-        ("[theme]\ncolors = {}\n", "unknown setting 'colors' (did you mean 'colours'?)"),
-        ('[theme.colours]\nacent = "#000"\n', "unknown colour 'acent' (did you mean 'accent'?)"),
-        ('[theme.colours]\nink = "blue; }"\n', "'blue; }' is not a colour"),
-        ('[theme.colours]\nink = "rgb(0 0 0 / 50%)"\n', "with no transparency"),
+        (
+            '[theme]\nlogo = "/etc/hostname"\nlogo_alt = "Us"\n',
+            2,
+            "'/etc/hostname' is not a name in the folder of the settings file",
+        ),
+        ("[theme]\ncolors = {}\n", 2, "unknown setting 'colors' (did you mean 'colours'?)"),
+        ('[theme.colours]\nacent = "#000"\n', 2, "unknown colour 'acent' (did you mean 'accent'?)"),
+        ('[theme.colours]\nink = "blue; }"\n', 2, "'blue; }' is not a colour"),
+        ('[theme.colours]\nink = "rgb(0 0 0 / 50%)"\n', 2, "with no transparency"),
+        ('# ours\n\n[theme]\ncolours = { ink = "#777" }\n', 4, "theme.colours.ink: ink #777777"),
         (
             '[theme.words]\n"What is gong well?" = "x"\n',
+            2,
             "no fixed word 'What is gong well?' (did you mean 'What is going well?'?)",
         ),
         (
             '[theme.words]\n"What did %(who)s say?" = "What did they say?"\n',
+            2,
             "keep the same marks as the message (%(who)s)",
         ),
-        ('[theme]\nfooter = "a\\nb"\n', "theme.footer: write one line of text"),
+        ('[theme.words]\n"What is going well?" = ""\n', 2, "the new wording is empty"),
+        (
+            '[theme.words]\n"Skip to the summary" = "<style>body{display:none}</style>Skip"\n',
+            2,
+            "'<', '>' and '&' are not allowed",
+        ),
+        (
+            '[theme.words]\n"What is going well?" = "Good"\n'
+            '[theme.words.welsh]\n"What is going well?" = "Da"\n',
+            3,
+            "'welsh' is not a language of the layout",
+        ),
+        (
+            '[theme.words]\n"Who can I talk to?" = "Who to talk to"\n'
+            '[theme.words.cy]\n"Who can I talk to?" = "Da"\n"Nothing here" = "x"\n',
+            5,
+            'theme.words.cy."Nothing here": no fixed word',
+        ),
+        ('[theme]\nfooter = "a\\nb"\n', 2, "theme.footer: write the footer as one line"),
+        ('[theme]\nfooter = "Fish & chips"\n', 2, "write 'and' for '&'"),
+        ('[theme.footer]\nen = "Ours"\nfr = "Le nôtre"\n', 3, "'fr' is not a language"),
+        ('theme = "large-print"\n', 1, "a theme such as large-print is chosen with --theme"),
     ],
 )
-def test_a_wrong_setting_is_a_clear_error(project, settings, message):
+def test_a_wrong_setting_is_a_clear_error(project, settings, line, message):
     (project / "easyread.toml").write_text(settings, encoding="utf-8")
     result = _build()
     assert result.exit_code == 2, result.output
     assert message in result.stderr
-    assert re.match(rf"{re.escape(str(project))}/easyread.toml:\d+:1: error: ", result.stderr)
+    assert re.match(rf"(.*/)?easyread.toml:{line}:1: error: ", result.stderr), result.stderr
     assert "Traceback" not in result.output
     assert not (project / "out").exists()
 
@@ -260,3 +286,86 @@ def test_a_changed_logo_rebuilds(project):
     Image.new("RGB", (300, 100), "#123456").save(project / "logo.png")
     again = _build("--format", "html")
     assert "up to date" not in again.output
+
+
+def test_the_theme_table_in_pyproject_with_its_lines(project):
+    (project / "easyread.toml").unlink()
+    (project / "pyproject.toml").write_text(
+        '[tool.sphinx-theme]\nx = 1\n\n[tool.easyread.theme]\nfooter = "Ours."\n'
+        'colours = { accent = "#aaaaaa" }\n',
+        encoding="utf-8",
+    )
+    result = _build("--format", "html")
+    assert result.exit_code == 2
+    assert re.match(r"(.*/)?pyproject.toml:6:1: error: theme.colours.accent: ", result.stderr)
+    (project / "pyproject.toml").write_text(
+        '[tool.easyread.theme]\nfooter = "Ours."\n[tool.easyread.theme.colours]\n'
+        'accent = "#4a1d6b"\n',
+        encoding="utf-8",
+    )
+    assert _build("--format", "html").exit_code == 0
+    html = (project / "out" / "example-childrens-home.html").read_text(encoding="utf-8")
+    assert "--accent: #4a1d6b" in html and '<p class="brand-footer">Ours.</p>' in html
+
+
+def test_a_reworded_page_counter_and_drawing_words(project):
+    (project / "easyread.toml").write_text(
+        '[theme.words]\n"Page %(page)s of %(pages)s" = "Sheet %(page)s of %(pages)s"\n',
+        encoding="utf-8",
+    )
+    assert _build().exit_code == 0
+    assert "Sheet 1 of" in _pdf_text(project / "out" / "example-childrens-home.pdf")
+
+
+def test_a_changed_colour_or_word_rebuilds(project):
+    assert _build("--format", "html").exit_code == 0
+    assert "up to date" in _build("--format", "html").output
+    settings = project / "easyread.toml"
+    settings.write_text(settings.read_text().replace("#f3eef8", "#f4eef8"), encoding="utf-8")
+    assert "up to date" not in _build("--format", "html").output
+    settings.write_text(
+        settings.read_text().replace("at our home", "in our home"), encoding="utf-8"
+    )
+    assert "up to date" not in _build("--format", "html").output
+
+
+def test_the_words_the_settings_print_are_checked_for_reading(project):
+    (project / "easyread.toml").write_text(
+        '[theme]\nfooter = "Notwithstanding aforementioned jurisdictional considerations, '
+        "the multidisciplinary safeguarding partnership's comprehensive documentation is "
+        'promulgated contemporaneously."\n[theme.words]\n"What is going well?" = "Which '
+        'institutional characteristics demonstrate commendable organisational effectiveness?"\n',
+        encoding="utf-8",
+    )
+    result = _build("--strict", "--format", "html")
+    assert result.exit_code == 1, result.output
+    assert "misses reading-age-9" in result.output
+    assert not (project / "out" / "example-childrens-home.html").exists()
+
+
+def test_the_footer_and_alt_text_in_the_page_language(project):
+    for name in ("example-childrens-home-wales.yaml", "example-childrens-home-wales-cy.yaml"):
+        shutil.copy(DATA / name, project / name)
+    (project / "easyread.toml").write_text(
+        '[theme]\nlogo = "logo.png"\nlogo_alt = { en = "Our council", cy = "Ein cyngor" }\n'
+        'footer = "Made by us."\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main,
+        ["build", "example-childrens-home-wales-cy.yaml", "--out", "out", "--format", "html"],
+    )
+    assert result.exit_code == 0, result.output
+    welsh = (project / "out" / "example-childrens-home-wales-cy.html").read_text(encoding="utf-8")
+    assert 'alt="Ein cyngor">' in welsh
+    # no Welsh footer given: the English one, marked as English
+    assert '<p class="brand-footer" lang="en">Made by us.</p>' in welsh
+
+
+def test_the_preview_watches_the_settings_folder(project):
+    from render.cli.serve import _watched
+
+    data = project / "data"
+    data.mkdir()
+    shutil.move(project / HOME.name, data / HOME.name)
+    assert project.resolve() in _watched(data / HOME.name, "booklet")

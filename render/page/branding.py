@@ -6,7 +6,7 @@ the project's settings win, key by key::
 
     [theme]
     logo = "our-logo.png"                 # beside the settings file
-    logo_alt = "Stockton-on-Tees Borough Council"
+    logo_alt = "Anytown Council"          # or {en = "...", cy = "..."}
     footer = "Made for children in care by our Children's Rights Service."
     [theme.colours]                       # any CSS colour
     accent = "#4a1d6b"                    # headings and links
@@ -17,60 +17,74 @@ the project's settings win, key by key::
 
 The colours are the layout's custom properties (``--ink`` and so on). Each
 colour a setting gives is checked against every colour it is painted with
-or on, in every scheme the stylesheets define (screen, print, dark): text
-needs 7:1 (WCAG 1.4.6, AAA), borders and outlines 3:1 (WCAG 1.4.11). A
-pair under that is a build error naming the setting and the ratio, once.
-The colours the layouts and themes give themselves are checked by the
-tests, so only pairs with a setting in them are reported here.
+or on, in every scheme the stylesheets define (``contrast``): a pair under
+7:1 for text or 3:1 for a border is a build error naming the setting and
+the ratio, once. The texts (footer, alt text, words) are words only: they
+are escaped where they are shown, and may not hold ``<``, ``>`` or ``&``,
+which would show as they are in one place and mean markup in another.
 """
 
 from __future__ import annotations
 
 import gettext
 import hashlib
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, did_you_mean
-from ..source import PictureError, embed_picture, read_setting_text
+from ..source import PictureError, embed_picture, read_setting_text, toml_line
+from .contrast import (
+    COLOURS,
+    PAGE,
+    RGB,
+    colour_schemes,
+    hex_colour,
+    parse_colour,
+    scheme_words,
+    short_pairs,
+)
 
 KEYS = ("colours", "logo", "logo_alt", "footer", "words")
-MAX_FOOTER = 200
-# What each colour paints, and so what it must stand out from.
-TEXT = ("ink", "accent")  # text and links
-SURFACES = ("paper", "panel")  # what text is written on
-LINES = ("rule", "focus")  # borders, heading rules, focus outlines
-COLOURS = (*TEXT, *SURFACES, *LINES)
-TEXT_RATIO, LINE_RATIO = 7.0, 3.0
-WHITE = (1.0, 1.0, 1.0)  # the printed page (print.css)
+MAX_TEXT = 200
+SOURCE = "en"  # the language a plain string is in (the msgids' language)
+_MARKUP = re.compile(r"[<>&]")
+_MARK = re.compile(r"%\([a-z_]+\)s")
 
 
 @dataclass(frozen=True)
 class Setting:
-    """Where one setting was written, for the error that names it."""
+    """Where one setting was written, for what is said about it."""
 
     path: str
     line: int
     name: str  # theme.colours.accent
 
-    def problem(self, message: str) -> Problem:
-        return Problem(self.path, self.line, 1, self.name, message)
+    def problem(self, message: str, severity: str = "error") -> Problem:
+        return Problem(self.path, self.line, 1, self.name, message, severity)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text the branding prints, in the language it is written in."""
+
+    text: str
+    language: str
+    where: Setting
 
 
 @dataclass(frozen=True)
 class Branding:
     """What the settings chose; every part may be left out."""
 
-    colours: Mapping[str, tuple[tuple[float, float, float], Setting]] = field(default_factory=dict)
+    colours: Mapping[str, tuple[RGB, Setting]] = field(default_factory=dict)
     logo: str = ""  # a data: URL
-    logo_alt: str = ""
-    footer: str = ""
-    words: Mapping[str, Mapping[str, str]] = field(
-        default_factory=dict
-    )  # language -> msgid -> text
-    files: tuple[str, ...] = ()  # the settings files it was read from
+    logo_alt: Mapping[str, Text] = field(default_factory=dict)  # language -> text
+    footer: Mapping[str, Text] = field(default_factory=dict)
+    words: Mapping[str, Mapping[str, Text]] = field(default_factory=dict)  # language -> msgid
 
     def __bool__(self) -> bool:
         return bool(self.colours or self.logo or self.footer or self.words)
@@ -79,28 +93,49 @@ class Branding:
         """The chosen colours as the layout's custom properties."""
         if not self.colours:
             return ""
-        rules = "; ".join(f"--{name}: {_hex(rgb)}" for name, (rgb, _) in self.colours.items())
+        rules = "; ".join(f"--{name}: {hex_colour(rgb)}" for name, (rgb, _) in self.colours.items())
         return f":root {{ {rules}; }}"
 
     def fingerprint(self) -> str:
         """One hash of everything chosen (the logo's data included)."""
         parts = [
-            sorted((k, _hex(rgb)) for k, (rgb, _) in self.colours.items()),
+            sorted((k, hex_colour(rgb)) for k, (rgb, _) in self.colours.items()),
             self.logo,
-            self.logo_alt,
-            self.footer,
-            sorted((lang, sorted(w.items())) for lang, w in self.words.items()),
+            sorted((k, t.text) for k, t in self.logo_alt.items()),
+            sorted((k, t.text) for k, t in self.footer.items()),
+            sorted((k, sorted((m, t.text) for m, t in w.items())) for k, w in self.words.items()),
         ]
         return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def footer_in(self, language: str) -> Text | None:
+        """The footer for a page in ``language``: its own, else the English one."""
+        return _in(self.footer, language)
+
+    def logo_alt_in(self, language: str) -> Text | None:
+        return _in(self.logo_alt, language)
+
+    def texts(self, language: str) -> list[Text]:
+        """Every text a page in ``language`` prints from these settings,
+        for the readability check."""
+        found = [t for t in (self.footer_in(language), self.logo_alt_in(language)) if t]
+        return found + list(self.words.get(_primary(language), {}).values())
 
     def translations(
         self, language: str, catalogue: gettext.NullTranslations
     ) -> gettext.NullTranslations:
         """``catalogue`` with this branding's words for ``language`` first."""
-        words = self.words.get(language.split("-")[0].lower())
+        words = self.words.get(_primary(language))
         if not words:
             return catalogue
-        return _Reworded(words, catalogue)
+        return _Reworded({m: t.text for m, t in words.items()}, catalogue)
+
+
+def _primary(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
+def _in(texts: Mapping[str, Text], language: str) -> Text | None:
+    return texts.get(_primary(language)) or texts.get(SOURCE)
 
 
 class _Reworded(gettext.NullTranslations):
@@ -117,266 +152,225 @@ class _Reworded(gettext.NullTranslations):
         return word or super().ngettext(singular, plural, n)
 
 
+@dataclass
+class _Reader:
+    """Reads one ``[theme]`` table, keeping a problem for each wrong setting."""
+
+    path: Path
+    text: str
+    messages: frozenset[str]
+    languages: frozenset[str]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def prefix(self) -> list[str]:
+        return ["tool", "easyread", "theme"] if self.path.name == "pyproject.toml" else ["theme"]
+
+    def at(self, *keys: str) -> Setting:
+        shown = os.path.relpath(self.path) if self.path.is_relative_to(Path.cwd()) else self.path
+        name = ".".join(
+            ["theme", *(f'"{k}"' if re.search(r"[^A-Za-z0-9_-]", k) else k for k in keys)]
+        )
+        return Setting(str(shown), toml_line(self.text, [*self.prefix, *keys]), name)
+
+    def wrong(self, where: Setting, message: str) -> None:
+        self.problems.append(where.problem(message))
+
+    def words_only(self, value: Any, where: Setting, what: str) -> str | None:
+        """``value`` as one line of words, or None (and a problem)."""
+        if not isinstance(value, str):
+            self.wrong(where, f"write {what} in quotes")
+        elif not value.strip():
+            self.wrong(where, f"the {what} is empty: write some words, or leave the setting out")
+        elif "\n" in value or len(value) > MAX_TEXT:
+            self.wrong(where, f"write the {what} as one line of at most {MAX_TEXT} characters")
+        elif _MARKUP.search(value):
+            self.wrong(
+                where,
+                f"write the {what} as words: '<', '>' and '&' are not allowed "
+                "(write 'and' for '&')",
+            )
+        else:
+            return value.strip()
+        return None
+
+    def language(self, key: str, where: Setting) -> str | None:
+        code = key.lower()
+        if code in self.languages:
+            return code
+        self.wrong(
+            where,
+            f"'{key}' is not a language of the layout{did_you_mean(code, self.languages)}: "
+            f"it has {', '.join(sorted(self.languages))}",
+        )
+        return None
+
+    def texts(self, key: str, value: Any, what: str) -> dict[str, Text]:
+        """A text in English, or a table of texts by language."""
+        if isinstance(value, Mapping):
+            items = [(str(lang), text, self.at(key, str(lang))) for lang, text in value.items()]
+        else:
+            items = [(SOURCE, value, self.at(key))]
+        found = {}
+        for language, text, where in items:
+            code = self.language(language, where)
+            words = self.words_only(text, where, what)
+            if code and words:
+                found[code] = Text(words, code, where)
+        return found
+
+
 def read_branding(
-    table: Any, path: Path, base: Branding | None = None, messages: frozenset[str] = frozenset()
+    table: Any,
+    path: Path,
+    base: Branding | None = None,
+    messages: frozenset[str] = frozenset(),
+    languages: frozenset[str] = frozenset({SOURCE}),
 ) -> tuple[Branding, list[Problem]]:
     """The ``[theme]`` table of the settings file ``path`` laid over ``base``,
     with a problem for each setting that is wrong (the rest are kept, so
     their contrast is checked too); ``messages`` are the msgids a word may
-    reword."""
+    reword, ``languages`` those the layout prints."""
     base = base or Branding()
-    text = read_setting_text(path)
-    lines = text.splitlines()
-    problems: list[Problem] = []
-
-    def at(*keys: str) -> Setting:
-        return Setting(str(path), _line_of(lines, keys), ".".join(("theme", *keys)))
-
+    reader = _Reader(path, read_setting_text(path), messages, languages | {SOURCE})
     if not isinstance(table, Mapping):
-        return base, [at().problem("write a [theme] table here")]
+        reader.wrong(
+            reader.at(),
+            "[theme] is a table of the page's colours, logo, footer and words; "
+            "a theme such as large-print is chosen with --theme large-print",
+        )
+        return base, reader.problems
     for key in table:
         if key not in KEYS:
-            problems.append(
-                at(str(key)).problem(
-                    f"unknown setting '{key}'{did_you_mean(str(key), KEYS)}: "
-                    f"[theme] may give {', '.join(KEYS)}"
-                )
+            reader.wrong(
+                reader.at(str(key)),
+                f"unknown setting '{key}'{did_you_mean(str(key), KEYS)}: "
+                f"[theme] may give {', '.join(KEYS)}",
             )
-    colours = dict(base.colours)
-    raw_colours = table.get("colours", {})
-    if not isinstance(raw_colours, Mapping):
-        problems.append(at("colours").problem("write a [theme.colours] table here"))
-        raw_colours = {}
-    for name, value in raw_colours.items():
-        where = at("colours", str(name))
-        if name not in COLOURS:
-            problems.append(
-                where.problem(
-                    f"unknown colour '{name}'{did_you_mean(str(name), COLOURS)}: the colours "
-                    f"are {', '.join(COLOURS)}"
-                )
-            )
-            continue
-        rgb = _parse_colour(value)
-        if rgb is None:
-            problems.append(
-                where.problem(
-                    f"'{str(value)[:40]}' is not a colour: write one such as \"#0b3d62\" "
-                    'or "rgb(11 61 98)", with no transparency'
-                )
-            )
-            continue
-        colours[name] = (rgb, where)
-    logo, logo_alt = base.logo, base.logo_alt
+    logo, logo_alt = base.logo, dict(base.logo_alt)
     if "logo" in table:
-        where = at("logo")
-        if not isinstance(table["logo"], str) or not table["logo"].strip():
-            problems.append(where.problem('write the name of a picture file, such as "logo.png"'))
-        else:
-            try:
-                logo = embed_picture(path.parent, table["logo"])
-            except PictureError as exc:
-                problems.append(where.problem(str(exc).replace("the data file", "the settings")))
-        alt = table.get("logo_alt")
-        if not isinstance(alt, str) or not alt.strip():
-            problems.append(
-                where.problem(
-                    "a logo needs logo_alt: the words a screen reader says for it, "
-                    'such as logo_alt = "Stockton-on-Tees Borough Council"'
-                )
-            )
-        else:
-            logo_alt = alt.strip()
+        logo, logo_alt = _logo(reader, table)
     elif "logo_alt" in table:
-        problems.append(at("logo_alt").problem("logo_alt is for a logo: give logo too"))
-    footer = base.footer
-    if "footer" in table:
-        value = table["footer"]
-        if not isinstance(value, str) or "\n" in value or len(value) > MAX_FOOTER:
-            problems.append(
-                at("footer").problem(f"write one line of text, at most {MAX_FOOTER} characters")
-            )
-        else:
-            footer = value.strip()
-    words = {lang: dict(w) for lang, w in base.words.items()}
-    raw_words = table.get("words", {})
-    if not isinstance(raw_words, Mapping):
-        problems.append(at("words").problem("write a [theme.words] table here"))
-        raw_words = {}
-    for key, value in raw_words.items():
-        if isinstance(value, Mapping):  # [theme.words.cy]: another language
-            for message, reword in value.items():
-                problems += _word(words, key.lower(), message, reword, at, messages)
-        else:
-            problems += _word(words, "en", key, value, at, messages)
-    return Branding(colours, logo, logo_alt, footer, words, (*base.files, str(path))), problems
-
-
-def _word(words, language, message, reword, at, messages) -> list[Problem]:
-    keys = ("words", message) if language == "en" else ("words", language, message)
-    where = at(*keys)
-    where = Setting(where.path, where.line, where.name.replace(f".{message}", f'."{message}"'))
-    if messages and message not in messages:
-        return [
-            where.problem(
-                f"no fixed word '{message[:60]}'{did_you_mean(message, messages)}: "
-                "reword one of the messages in layouts/_base/locale/messages.pot"
-            )
-        ]
-    if not isinstance(reword, str) or not reword.strip():
-        return [where.problem("write the new words in quotes")]
-    marks = sorted(_marks(message))
-    if sorted(_marks(reword)) != marks:
-        shown = ", ".join(marks) or "none"
-        return [where.problem(f"keep the same marks as the message ({shown}): they are filled in")]
-    words.setdefault(language, {})[message] = reword.strip()
-    return []
-
-
-def _marks(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"%\([a-z_]+\)s", text)
-
-
-def _parse_colour(value: Any) -> tuple[float, float, float] | None:
-    """The sRGB of a CSS colour (tinycss2, WeasyPrint's own parser), or None."""
-    if not isinstance(value, str) or len(value) > 60:
-        return None
-    from tinycss2 import color4
-
-    try:
-        colour = color4.parse_color(value.strip())
-    except (ValueError, TypeError):
-        return None
-    if not isinstance(colour, color4.Color) or colour.alpha != 1:
-        return None
-    red, green, blue = colour.to("srgb").coordinates
-    if any(c is None for c in (red, green, blue)):
-        return None
-    return tuple(min(1.0, max(0.0, c)) for c in (red, green, blue))  # type: ignore[return-value]
-
-
-def _hex(rgb: tuple[float, float, float]) -> str:
-    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
-
-
-def _line_of(lines: list[str], keys: tuple[str, ...]) -> int:
-    """The line where the last of ``keys`` is written under [theme...], else the table's."""
-    header = next(
-        (n for n, row in enumerate(lines, 1) if row.strip().startswith("[") and "theme" in row), 1
+        reader.wrong(reader.at("logo_alt"), "logo_alt is for a logo: give logo too")
+    words = {k: dict(v) for k, v in base.words.items()}
+    _words(reader, table.get("words", {}), words)
+    footer = reader.texts("footer", table["footer"], "footer") if "footer" in table else {}
+    branding = Branding(
+        colours={**base.colours, **_colours(reader, table.get("colours", {}))},
+        logo=logo,
+        logo_alt=logo_alt,
+        footer={**base.footer, **footer},
+        words=words,
     )
-    if not keys:
-        return header
-    last = keys[-1]
-    for n, row in enumerate(lines[header - 1 :], header):
-        stripped = row.strip()
-        if stripped.startswith((f'"{last}"', f"'{last}'", f"{last} ", f"{last}=")):
-            return n
-        if stripped.startswith("[") and stripped.rstrip("]").endswith(f".{last}"):
-            return n
-    return header
+    return branding, reader.problems
 
 
-# --- contrast ---------------------------------------------------------------
-
-
-def luminance(rgb: tuple[float, float, float]) -> float:
-    """WCAG 2 relative luminance."""
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    """WCAG 2 contrast ratio of two colours."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def contrast_problems(
-    branding: Branding, schemes: Mapping[str, Mapping[str, tuple[float, float, float]]]
-) -> list[Problem]:
-    """One problem for each colour setting that is painted under its ratio in
-    any of ``schemes`` (name -> the custom properties' colours there, with the
-    branding already laid in, so a theme that overrides a colour wins)."""
-    worst: dict[str, tuple[float, str]] = {}
-    for scheme, colours in schemes.items():
-        surfaces = [(name, colours[name]) for name in SURFACES if name in colours]
-        if scheme == "print":
-            surfaces = [("the printed page", WHITE)] + [s for s in surfaces if s[0] != "paper"]
-        pairs = [
-            (fore, back, TEXT_RATIO) for fore in TEXT for back in surfaces if fore in colours
-        ] + [(fore, back, LINE_RATIO) for fore in LINES for back in surfaces if fore in colours]
-        for fore, (back, back_rgb), needed in pairs:
-            chosen = [n for n in (fore, back) if n in branding.colours]
-            # a pair counts only where the setting's colour is the one painted
-            chosen = [n for n in chosen if _hex(colours[n]) == _hex(branding.colours[n][0])]
-            if not chosen:
-                continue
-            found = ratio(colours[fore], back_rgb)
-            if found >= needed:
-                continue
-            what = "text" if needed == TEXT_RATIO else "a border or outline"
-            where = "" if scheme == "screen" else f" ({_scheme_name(scheme)})"
-            darker = luminance(colours[fore]) < luminance(back_rgb)
-            change = f"a {'darker' if darker else 'lighter'} {fore}"
-            if back in colours:
-                change += f" or a {'lighter' if darker else 'darker'} {back}"
-            message = (
-                f"{fore} {_hex(colours[fore])} on {back} {_hex(back_rgb)}{where} is "
-                f"{found:.1f}:1, and {what} needs {needed:g}:1: choose {change}"
+def _colours(reader: _Reader, table: Any) -> dict[str, tuple[RGB, Setting]]:
+    if not isinstance(table, Mapping):
+        reader.wrong(reader.at("colours"), "write a [theme.colours] table here")
+        return {}
+    found = {}
+    for name, value in table.items():
+        where = reader.at("colours", str(name))
+        if name not in COLOURS:
+            reader.wrong(
+                where,
+                f"unknown colour '{name}'{did_you_mean(str(name), COLOURS)}: the colours "
+                f"are {', '.join(COLOURS)}",
             )
-            for name in chosen:
-                if name not in worst or found < worst[name][0]:
-                    worst[name] = (found, message)
+        elif (rgb := parse_colour(value)) is None:
+            reader.wrong(
+                where,
+                f"'{str(value)[:40]}' is not a colour: write one such as \"#0b3d62\" "
+                'or "rgb(11 61 98)", with no transparency',
+            )
+        else:
+            found[name] = (rgb, where)
+    return found
+
+
+def _logo(reader: _Reader, table: Mapping) -> tuple[str, dict[str, Text]]:
+    """The logo as a ``data:`` URL and its alt text by language."""
+    where = reader.at("logo")
+    name = table["logo"]
+    logo = ""
+    if not isinstance(name, str) or not name.strip():
+        reader.wrong(where, 'write the name of a picture file, such as "logo.png"')
+    else:
+        try:
+            logo = embed_picture(reader.path.parent, name, beside="the settings file")
+        except PictureError as exc:
+            reader.wrong(where, str(exc))
+    if "logo_alt" not in table:
+        reader.wrong(
+            where,
+            "a logo needs logo_alt: the words a screen reader says for it, "
+            'such as logo_alt = "Anytown Council"',
+        )
+        return logo, {}
+    return logo, reader.texts("logo_alt", table["logo_alt"], "logo's alt text")
+
+
+def _words(reader: _Reader, table: Any, words: dict[str, dict[str, Text]]) -> None:
+    if not isinstance(table, Mapping):
+        reader.wrong(reader.at("words"), "write a [theme.words] table here")
+        return
+    for key, value in table.items():
+        if isinstance(value, Mapping):  # [theme.words.cy]: another language
+            language = reader.language(str(key), reader.at("words", str(key)))
+            for message, reword in value.items() if language else ():
+                _word(reader, words, language, message, reword)
+        else:
+            _word(reader, words, SOURCE, key, value)
+
+
+def _word(reader: _Reader, words, language: str, message: str, reword: Any) -> None:
+    keys = ("words", message) if language == SOURCE else ("words", language, message)
+    where = reader.at(*keys)
+    if reader.messages and message not in reader.messages:
+        reader.wrong(
+            where,
+            f"no fixed word '{message[:60]}'{did_you_mean(message, reader.messages)}: "
+            "`easyread layouts --words` lists the ones you may reword",
+        )
+        return
+    text = reader.words_only(reword, where, "new wording")
+    if text is None:
+        return
+    marks = sorted(_MARK.findall(message))
+    if sorted(_MARK.findall(text)) != marks:
+        shown = ", ".join(marks) or "none"
+        reader.wrong(where, f"keep the same marks as the message ({shown}): they are filled in")
+        return
+    words.setdefault(language, {})[message] = Text(text, language, where)
+
+
+def contrast_problems(branding: Branding, sheets: list[str]) -> list[Problem]:
+    """One problem for each colour setting that is painted under its ratio
+    in any scheme of ``sheets`` (the layout's CSS with the branding's and the
+    themes' laid in, so a theme that paints a colour of its own wins)."""
+    schemes = colour_schemes(sheets)
+
+    def chosen(name: str, scheme: str) -> bool:
+        # a setting counts where its colour is the one painted
+        return name in branding.colours and hex_colour(schemes[scheme].get(name, (2, 2, 2))) == (
+            hex_colour(branding.colours[name][0])
+        )
+
+    worst: dict[str, tuple[float, str]] = {}
+    for pair in short_pairs(
+        schemes, lambda fore, back, scheme: chosen(fore, scheme) or chosen(back, scheme)
+    ):
+        colours = schemes[pair.scheme]
+        back = "the printed page" if pair.back == PAGE else pair.back
+        where = "" if pair.scheme == "screen" else f" ({scheme_words(pair.scheme)})"
+        what = "text" if pair.fore in ("ink", "accent") else "a border or outline"
+        message = (
+            f"{pair.fore} {hex_colour(colours[pair.fore])} on {back} "
+            f"{hex_colour(colours[pair.back])}{where} is {pair.found:.1f}:1, and {what} "
+            f"needs {pair.needed:g}:1: choose {pair.advice}"
+        )
+        for name in (pair.fore, pair.back):
+            if chosen(name, pair.scheme) and (name not in worst or pair.found < worst[name][0]):
+                worst[name] = (pair.found, message)
     return [branding.colours[name][1].problem(message) for name, (_, message) in worst.items()]
-
-
-def _scheme_name(media: str) -> str:
-    """``@media`` words as a reader says them."""
-    if media == "print":
-        return "in print"
-    if "prefers-color-scheme: dark" in media:
-        return "in the dark scheme"
-    return f"with @media {media}"
-
-
-def colour_schemes(sheets: list[str]) -> dict[str, dict[str, tuple[float, float, float]]]:
-    """The colour of each custom property (``--ink`` ...) in each scheme the
-    stylesheets define: "screen" (the top level), and one for each ``@media``
-    block (print, a dark scheme, ...), following the cascade: a declaration
-    on ``:root`` or ``html`` applies where its rule applies, later wins."""
-    import tinycss2
-
-    declared: list[tuple[str | None, str, str]] = []  # (media, property, value)
-
-    def collect(rules, media: str | None) -> None:
-        for rule in rules:
-            if rule.type == "qualified-rule":
-                selector = tinycss2.serialize(rule.prelude).strip()
-                if selector not in (":root", "html", ":root, html", "html, :root"):
-                    continue
-                for item in tinycss2.parse_declaration_list(
-                    rule.content, skip_comments=True, skip_whitespace=True
-                ):
-                    if item.type == "declaration" and item.name.startswith("--"):
-                        declared.append((media, item.name[2:], tinycss2.serialize(item.value)))
-            elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
-                prelude = " ".join(tinycss2.serialize(rule.prelude).split())
-                inner = tinycss2.parse_rule_list(
-                    rule.content, skip_comments=True, skip_whitespace=True
-                )
-                collect(inner, prelude if media is None else f"{media} and {prelude}")
-
-    for sheet in sheets:
-        collect(tinycss2.parse_stylesheet(sheet, skip_comments=True, skip_whitespace=True), None)
-    schemes: dict[str, dict[str, tuple[float, float, float]]] = {}
-    for scheme in ["screen", *dict.fromkeys(m for m, _, _ in declared if m)]:
-        colours: dict[str, tuple[float, float, float]] = {}
-        for media, name, value in declared:
-            if media is None or media == scheme:
-                rgb = _parse_colour(value)
-                if rgb is not None and name in COLOURS:
-                    colours[name] = rgb
-        schemes["print" if scheme == "print" else scheme] = colours
-    return schemes

@@ -26,9 +26,10 @@ from ..model import markup as text
 from ..resources import bundled
 from ..source import as_data_url
 from . import messages
-from .branding import Branding, colour_schemes, contrast_problems, read_branding
+from .branding import Branding, contrast_problems, read_branding
+from .folder_settings import SETTINGS, read_folder_settings
 from .icons import IconSet, load_icons
-from .themes import SETTINGS, Theme, _read_settings, find_theme
+from .themes import Theme, find_theme
 
 if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
     import jinja2
@@ -83,10 +84,10 @@ class Layout:
         laid over its own; ``InputError`` if a setting is wrong or a colour
         it gives stands out too little from what it is painted with."""
         branding, problems = read_branding(
-            table, path, self.branding, messages.known(self.search_path)
+            table, path, self.branding, messages.known(self.search_path), self.languages
         )
         layout = dataclasses.replace(self, branding=branding)
-        problems += contrast_problems(branding, colour_schemes(layout_css(layout)))
+        problems += contrast_problems(branding, layout_css(layout))
         if problems:
             raise InputError(problems)
         return layout
@@ -171,7 +172,7 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
             f"no layout here{did_you_mean(str(name_or_path), bundled_layouts())}: a layout "
             f"is a folder with a {SETTINGS}; bundled layouts: {', '.join(known)}",
         )
-    settings = _read_settings(settings_file)
+    settings = read_folder_settings(settings_file)
     layout = Layout(
         name=settings.get("name", folder.name),
         folder=folder.resolve(),
@@ -192,7 +193,7 @@ def bundled_layouts() -> dict[str, Path]:
     for settings_file in sorted(bundled("layouts").glob(f"*/{SETTINGS}")):
         if settings_file.parent.name.startswith("_"):
             continue
-        settings = _read_settings(settings_file)
+        settings = read_folder_settings(settings_file)
         for name in [settings.get("name", settings_file.parent.name), *settings.get("aliases", [])]:
             found.setdefault(name, settings_file.parent)
     return found
