@@ -87,6 +87,8 @@ def _styles(browser, path: Path, width: int, scheme: str = "light") -> dict:
                       justified: every.filter((s) => s.textAlign === 'justify').length,
                       picture: pic.getBoundingClientRect().width,
                       picTile: getComputedStyle(pic).backgroundColor,
+                      imageTiles: [...new Set([...document.images].map(
+                        (i) => getComputedStyle(i).backgroundColor))],
                       scrollWidth: document.documentElement.scrollWidth};
             }""",
             BODY_TEXT,
@@ -253,6 +255,9 @@ def test_dark_is_dark_only_when_the_system_asks(browser, themed, width):
     assert contrast(text_colour, page_colour) >= 7
     # the pictures, drawn for a light page, sit on light tiles
     assert contrast((0, 0, 0, 1), _rgb(dark["picTile"])) >= 7
+    # and so do the images: drawings, the QR code, the grade meters
+    assert dark["imageTiles"], "the sample has images"
+    assert all(contrast((0, 0, 0, 1), _rgb(tile)) >= 7 for tile in dark["imageTiles"]), dark
     light = _styles(browser, _html(themed, "dark"), width, "light")
     booklet = _styles(browser, _html(themed, "booklet"), width, "light")
     assert light == booklet
