@@ -184,6 +184,48 @@ def test_large_print_pdf_text_starts_right_of_the_4cm_picture_column(themed):
     assert len(booklet_column) * 10 < len(beside), "not at the booklet's 3.2 cm column"
 
 
+def test_large_print_leaves_no_picture_without_its_sentence(themed, tmp_path):
+    """A 4 cm picture is taller than most sentences: WeasyPrint could leave
+    one at a page's foot and move its sentence on (seen while making the
+    theme). Every tall ink in the picture column has text beside it, or a
+    caption under it (a drawing: the QR code)."""
+    pdf = _pdf(themed, "large-print")
+    bbox = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages = bbox.split("<page ")[1:]
+    subprocess.run([require_tool("pdftoppm"), "-gray", "-r", "36", str(pdf), str(tmp_path / "p")])
+    images = sorted(tmp_path.glob("p*.pgm"))
+    assert len(images) == len(pages) > 5
+    left, alone = 20 * MM, []
+    for number, (text, image) in enumerate(zip(pages, images, strict=True), 1):
+        words = [
+            tuple(map(float, found))
+            for found in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', text
+            )
+        ]
+        shown = Image.open(image)
+        pixels, scale = shown.load(), shown.width / 595.28
+        columns = range(int((left + 2 * MM) * scale), int((left + 38 * MM) * scale))
+        inked = [y for y in range(shown.height) if sum(pixels[x, y] < 160 for x in columns) > 3]
+        blobs: list[list[int]] = []
+        for y in inked:
+            if blobs and y - blobs[-1][1] <= 3:
+                blobs[-1][1] = y
+            else:
+                blobs.append([y, y])
+        for top, bottom in ((a / scale, b / scale) for a, b in blobs if (b - a) / scale > 60):
+            beside = [w for w in words if w[0] > left + 40 * MM and w[1] < bottom and w[3] > top]
+            caption = [w for w in words if w[0] < left + 40 * MM and 0 <= w[1] - bottom < 45]
+            if not beside and not caption:
+                alone.append((number, round(top), round(bottom)))
+    assert alone == []
+
+
 # --- dyslexia -------------------------------------------------------------
 
 _AVERAGE_LETTER = 0.483  # Atkinson Hyperlegible Regular's mean a-z advance, em
