@@ -226,6 +226,33 @@ def test_large_print_leaves_no_picture_without_its_sentence(themed, tmp_path):
     assert alone == []
 
 
+@pytest.mark.parametrize("name", ["large-print", "large-print+dyslexia"])
+def test_large_print_no_heading_ends_a_page(themed, name):
+    """The heading's room for its first point (the strut in print.css, grown
+    in the theme) still works with 4 cm pictures: a page's last line is never
+    a heading (a line of text over 33 pt tall; body text is 20 pt)."""
+    bbox = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", str(_pdf(themed, name)), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    ending = []
+    for number, text in enumerate(bbox.split("<page ")[1:], 1):
+        words = [
+            (float(top), float(bottom), word)
+            for top, bottom, word in re.findall(
+                r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', text
+            )
+            if float(top) < 780  # above the page number
+        ]
+        lowest = max(bottom for _, bottom, _ in words)
+        line = [(top, bottom, word) for top, bottom, word in words if lowest - bottom < 3]
+        if max(bottom - top for top, bottom, _ in line) > 33:
+            ending.append((number, " ".join(word for _, _, word in line)))
+    assert ending == []
+
+
 # --- dyslexia -------------------------------------------------------------
 
 _AVERAGE_LETTER = 0.483  # Atkinson Hyperlegible Regular's mean a-z advance, em
