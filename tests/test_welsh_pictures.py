@@ -3,6 +3,8 @@ mutated forms, the rules file's checks, and the notes on Welsh guesses."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -217,3 +219,22 @@ def test_a_welsh_note_names_the_mutated_word(tmp_path: Path):
         "going_well[0]: picture 'ear' chosen for the word 'gwrando'; name one with icon: "
         "to choose another" in _notes(out)
     )
+
+
+def test_the_catalogue_lists_the_welsh_keywords(tmp_path, browser):
+    from render.audit.html import check_html
+
+    listed = CliRunner().invoke(main, ["pictures", "--language", "cy", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    by_name = {p["name"]: p["keywords"] for p in json.loads(listed.output)}
+    assert "plant" in by_name["child"]
+    assert "children" not in by_name["child"]
+    out = tmp_path / "lluniau.html"
+    assert (
+        CliRunner().invoke(main, ["pictures", "--language", "cy", "--out", str(out)]).exit_code == 0
+    )
+    html = out.read_text(encoding="utf-8")
+    card = re.search(r'data-picture="child".*?</li>', html).group(0)
+    assert '<dd lang="cy">plentyn, plant, person ifanc' in card
+    findings, _, _ = check_html(browser, out)
+    assert [f"{f.rule}: {f.message}" for f in findings if f.severity != "note"] == []

@@ -105,13 +105,16 @@ class IconSet:
     shows: Mapping[str, str] = field(default_factory=dict)
     # the rules of other languages, by primary language subtag (rules-cy.toml)
     languages: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)
+    # the language of ``rules`` when they are not the default ones ("cy")
+    language: str = ""
 
     def for_language(self, tag: str) -> IconSet:
         """These pictures with the rules for a document in language ``tag``
         (``cy-GB`` is read with ``rules-cy.toml``); the default rules for a
         language without its own."""
-        rules = self.languages.get(tag.split("-")[0].lower())
-        return self if rules is None else replace(self, rules=rules, languages={})
+        primary = tag.split("-")[0].lower()
+        rules = self.languages.get(primary)
+        return self if rules is None else replace(self, rules=rules, languages={}, language=primary)
 
     @property
     def names(self) -> list[str]:
