@@ -38,7 +38,7 @@ from ..model import Contact, Inspection, Point
 from ..model import markup as text
 from ..source import as_data_url, read_toml
 from .messages import N_
-from .mutations import mutated_forms
+from .mutations import KINDS, mutated_forms
 
 FOLDER = "pictures"
 RULES_FILE = "rules.toml"
@@ -284,7 +284,9 @@ def _read_rules(path: Path, files: Mapping[str, str | Path]) -> IconSet:
     )
 
 
-def _languages(search_path: Sequence[Path], files: Mapping[str, Path]) -> dict:
+def _languages(
+    search_path: Sequence[Path], files: Mapping[str, Path]
+) -> dict[str, tuple[Rule, ...]]:
     """The rules of each language with a ``rules-LANG.toml`` (earlier folders win)."""
     found: dict[str, tuple[Rule, ...]] = {}
     for folder in reversed(search_path):
@@ -306,16 +308,18 @@ def _read_language(path: Path, files: Mapping[str, Path]) -> tuple[Rule, ...]:
     for name, value in (("plurals", plurals), ("mutations", kinds), ("not_forms", not_forms)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.append(f"{name}: must be a list of words")
+    problems += [
+        f"mutations: no Welsh mutation '{k}': the mutations are {', '.join(KINDS)}"
+        for k in kinds
+        if k not in KINDS
+    ]
     if problems:
         raise InputError.single(path, "; ".join(problems))
-    try:
-        forms = Forms(tuple(kinds), frozenset(not_forms))
-        rules = [
-            _rule(i, raw, files, problems, plurals, forms)
-            for i, raw in enumerate(data.get("rules", []))
-        ]
-    except ValueError as exc:
-        raise InputError.single(path, f"mutations: {exc}") from None
+    forms = Forms(tuple(kinds), frozenset(not_forms))
+    rules = [
+        _rule(i, raw, files, problems, plurals, forms)
+        for i, raw in enumerate(data.get("rules", []))
+    ]
     problems += [f"not_forms: no keyword makes '{w}'" for w in sorted(set(not_forms) - forms.made)]
     if problems:
         raise InputError.single(path, "; ".join(problems))
@@ -334,7 +338,7 @@ class Forms:
     def of(self, keyword: str) -> list[str]:
         first, _, rest = keyword.partition(" ")
         forms = mutated_forms(first, self.kinds)
-        self.made.update(forms[1:])
+        self.made.update(f.removesuffix("*") for f in forms[1:])
         kept = [forms[0], *(f for f in forms[1:] if f.removesuffix("*") not in self.not_forms)]
         return [f"{form} {rest}".strip() for form in kept]
 
