@@ -256,7 +256,7 @@ def render_html(
     page = Page(
         document,
         tuple(w.word for w in document.inspection.glossary),
-        layout.icons,
+        layout.icons.for_language(language),
         figures,
         gettext=translations.gettext,
         translations=tuple(
