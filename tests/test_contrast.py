@@ -27,6 +27,7 @@ import tinycss2
 from conftest import ROOT
 from tinycss2 import color4
 
+from render.page.contrast import luminance
 from render.page.layouts import find_layout
 from render.page.themes import bundled_themes
 
@@ -162,11 +163,7 @@ def _over(colour, below):
 
 
 def _luminance(colour) -> float:
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(min(max(c, 0.0), 1.0)) for c in colour[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return luminance(tuple(min(max(c, 0.0), 1.0) for c in colour[:3]))
 
 
 def _hex(colour) -> str:
