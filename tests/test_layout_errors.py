@@ -163,7 +163,7 @@ def test_no_layout_there(tmp_path, monkeypatch):
         (
             "nowhere:1:1: error: no layout here: a layout is a folder with a "
             "layout.toml; "
-            "bundled layouts: booklet\n"
+            "bundled layouts: booklet, letter\n"
         ),
     )
 
