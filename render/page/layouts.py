@@ -48,6 +48,8 @@ class Layout:
     description: str = ""
     aliases: tuple[str, ...] = ()
     themes: tuple[Theme, ...] = ()
+    # the most pages a page of this layout may take (a poster: 1); none: any
+    max_pages: int | None = None
 
     @property
     def search_path(self) -> list[Path]:
@@ -164,6 +166,7 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
         description=settings.get("description", ""),
         aliases=tuple(settings.get("aliases", [])),
         themes=tuple(find_theme(theme) for theme in themes),
+        max_pages=settings.get("max_pages"),
     )
 
 

@@ -81,6 +81,7 @@ _SETTINGS = {
     "font_family": (str, "a font's name in quotes"),
     "description": (str, "one line in quotes that says what the layout is for"),
     "aliases": (list, 'a list of other names, such as ["easy-read"]'),
+    "max_pages": (int, "the most pages the layout may make, a whole number such as 1"),
 }
 
 
