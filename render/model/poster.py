@@ -16,8 +16,6 @@ from typing import TypeVar
 from .document import Contact, Inspection, Point
 
 POSTER_LIMIT = 3
-# who to talk to: the first 2 unless marked (the people are long to write)
-TALK_LIMIT = 2
 # the sections whose points a poster chooses among
 POSTER_SECTIONS = ("going_well", "to_improve", "talk_to")
 # the sections of points that no poster shows: a mark there does nothing
@@ -28,10 +26,9 @@ T = TypeVar("T", Point, Contact)
 
 def chosen(points: Sequence[T]) -> list[tuple[int, T]]:
     """The points a poster shows, with their places in ``points``: the
-    marked ones, else the first 3 (the first 2 people to talk to)."""
+    marked ones, else the first ``POSTER_LIMIT``."""
     marked = [(i, p) for i, p in enumerate(points) if p.poster]
-    first = TALK_LIMIT if points and isinstance(points[0], Contact) else POSTER_LIMIT
-    return marked[:POSTER_LIMIT] if marked else list(enumerate(points))[:first]
+    return marked[:POSTER_LIMIT] if marked else list(enumerate(points))[:POSTER_LIMIT]
 
 
 def mark_problems(inspection: Inspection) -> Iterator[tuple[tuple, str]]:
@@ -56,6 +53,6 @@ def mark_problems(inspection: Inspection) -> Iterator[tuple[tuple, str]]:
                 where = ".".join(path)
                 yield (
                     (*path, index, "poster"),
-                    f"a poster shows only {', '.join(POSTER_SECTIONS)}, never "
+                    "a poster shows only going_well, to_improve and talk_to, never "
                     f"{where}: remove 'poster: true' here",
                 )
