@@ -173,3 +173,12 @@ def test_max_pages_is_a_layout_setting(tmp_path):
     )
     assert result.exit_code == 2
     assert "max_pages: write the most pages the layout may make" in result.output
+
+
+@pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
+def test_poster_text_is_as_big_as_the_booklet_and_the_title_bigger(posters, source):
+    from test_pdf import _text_sizes_in_points
+
+    sizes = _text_sizes_in_points(posters / f"{source.stem}.pdf")
+    assert sizes.most_common(1)[0][0] >= 16
+    assert min(sizes) >= 14 and max(sizes) >= 24, sizes
