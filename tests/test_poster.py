@@ -173,6 +173,16 @@ def test_max_pages_is_a_layout_setting(tmp_path):
     )
     assert result.exit_code == 2
     assert "max_pages: write the most pages the layout may make" in result.output
+    for wrong in ("0", "true"):
+        (folder / "layout.toml").write_text(f'name = "mine"\nmax_pages = {wrong}\n')
+        result = CliRunner().invoke(
+            main, ["build", str(SAMPLE), "--layout", str(folder), "--out", str(tmp_path / "o")]
+        )
+        assert result.exit_code == 2
+        assert (
+            "max_pages: write the most pages the layout may make: a whole number, at least 1"
+            in result.output
+        )
 
 
 @pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)

@@ -119,6 +119,17 @@ def _read_settings(path: Path, allowed: dict = _SETTINGS) -> dict:
             not isinstance(value, kind) or not all(isinstance(v, str) for v in items)
         ):
             problems.append(Problem(str(path), _line_of(text, key), 1, key, f"write {what} here"))
+    pages = settings.get("max_pages") if "max_pages" in allowed else None
+    if isinstance(pages, int) and (isinstance(pages, bool) or pages < 1):
+        problems.append(
+            Problem(
+                str(path),
+                _line_of(text, "max_pages"),
+                1,
+                "max_pages",
+                "write the most pages the layout may make: a whole number, at least 1",
+            )
+        )
     problems += _css_value_problems(path, text, settings)
     if problems:
         raise InputError(problems)
