@@ -92,6 +92,8 @@ class Point(Frozen):
     text: MarkedSentence
     icon: Slug | None = None
     picture: Picture | None = None
+    # one of the few points a one-page layout shows (``model/poster.py``)
+    poster: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -204,6 +206,7 @@ class Contact(Frozen):
     who: Sentence
     how: MarkedSentence
     icon: Slug | None = None
+    poster: bool = False  # as ``Point.poster``
 
 
 class Word(Frozen):

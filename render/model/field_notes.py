@@ -176,6 +176,12 @@ FIELDS: dict[str, tuple[str, Any]] = {
         "Your own picture beside the point, in place of an icon.",
         {"file": "pictures/hub.png", "alt": "Staff from many teams at one table."},
     ),
+    "Point.poster": (
+        "true to show this point on a one-page poster: at most 3 a section. "
+        "In a section with no point marked, the poster shows the first 3. "
+        "Only going_well, to_improve and talk_to go on the poster.",
+        True,
+    ),
     "Picture.file": (
         "A PNG, JPEG or SVG file in this file's folder or below it, named from there.",
         "pictures/hub.png",
@@ -199,6 +205,11 @@ FIELDS: dict[str, tuple[str, Any]] = {
     "Contact.who": ("Who the child can talk to.", "Your social worker"),
     "Contact.how": ("How to reach them.", "Talk to them when you meet."),
     "Contact.icon": ("The picture beside them, by name.", "telephone"),
+    "Contact.poster": (
+        "true to show this person on a one-page poster: at most 3. "
+        "With none marked, the poster shows the first 3.",
+        True,
+    ),
     "Word.word": ("The hard word, as it is written in the text.", "inspector"),
     "Word.meaning": (
         "What it means, in one easy sentence.",

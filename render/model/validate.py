@@ -29,6 +29,7 @@ from ..source import (
 from .document import Document, Inspection, Judgement, Picture
 from .framework import Framework
 from .plain import fields_at, problem
+from .poster import mark_problems
 
 FRAMEWORK_FOLDER = "frameworks"
 _FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -65,6 +66,7 @@ def validate_inspection(
         problems += _icon_problems(inspection, source, icons)
         problems += _language_problems(inspection, source, languages)
         problems += _example_problems(inspection, source)
+        problems += [source.problem(loc, words) for loc, words in mark_problems(inspection)]
         if embed_pictures:
             problems += _embed_pictures(inspection, source, pictures)
         else:

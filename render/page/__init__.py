@@ -4,12 +4,14 @@
 each point's picture; ``drawings`` makes the grade scale, the people counts
 and the QR code; ``html`` renders the page; ``pdf`` writes PDF/UA-1 with
 WeasyPrint and ``pdf_tags`` repairs its tags; ``offline`` finds anything a
-page would fetch; ``preview`` is the live preview server of ``easyread serve``.
+page would fetch; ``fit`` holds a layout to its ``max_pages``; ``preview``
+is the live preview server of ``easyread serve``.
 """
 
 from .._lazy import exporter
 
 _EXPORTS = {
+    "check_fits": "fit",
     "draw_figures": "drawings",
     "render_html": "html",
     "IconSet": "icons",

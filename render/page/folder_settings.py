@@ -22,6 +22,7 @@ LAYOUT_KEYS = {
     "description": (str, "one line in quotes that says what the layout is for"),
     "aliases": (list, 'a list of other names, such as ["easy-read"]'),
     "theme": (dict, "a [theme] table: colours, logo, logo_alt, footer, words"),
+    "max_pages": (int, "the most pages the layout may make, a whole number such as 1"),
 }
 
 
@@ -63,6 +64,17 @@ def read_folder_settings(path: Path, allowed: dict = LAYOUT_KEYS) -> dict:
             problems.append(
                 Problem(str(path), toml_line(text, [key]), 1, key, f"write {what} here")
             )
+    pages = settings.get("max_pages") if "max_pages" in allowed else None
+    if isinstance(pages, int) and (isinstance(pages, bool) or pages < 1):
+        problems.append(
+            Problem(
+                str(path),
+                toml_line(text, ["max_pages"]),
+                1,
+                "max_pages",
+                "write the most pages the layout may make: a whole number, at least 1",
+            )
+        )
     problems += _css_value_problems(path, text, settings)
     if problems:
         raise InputError(problems)

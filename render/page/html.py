@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..errors import InputError, Problem
 from ..model import Contact, Document, Fact, Picture, Point, Word
 from ..model import markup as text
+from ..model.poster import chosen
 from . import wording
 from .icons import ATTRIBUTION, IconSet, described
 from .layouts import (
@@ -150,6 +151,11 @@ class Page:
             self.gettext("Met") if met else self.gettext("Not met"),
             str(rules.met if met else rules.not_met),
         )
+
+    def on_poster(self, section: str) -> list[Point | Contact]:
+        """The points of ``section`` a one-page layout shows: those marked
+        ``poster: true``, else the first three (``model.poster``)."""
+        return [point for _, point in chosen(getattr(self.document.inspection, section))]
 
     def items(self, points: Iterable[Point | Fact], section: str = "") -> list[Item]:
         """An item for each point of ``section`` (a list kind: good, better...)."""

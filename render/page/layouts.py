@@ -51,6 +51,8 @@ class Layout:
     aliases: tuple[str, ...] = ()
     themes: tuple[Theme, ...] = ()
     branding: Branding = field(default_factory=Branding)
+    # the most pages a page of this layout may take (a poster: 1); none: any
+    max_pages: int | None = None
 
     @property
     def search_path(self) -> list[Path]:
@@ -183,6 +185,7 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
         description=settings.get("description", ""),
         aliases=tuple(settings.get("aliases", [])),
         themes=tuple(find_theme(theme) for theme in themes),
+        max_pages=settings.get("max_pages"),
     )
     return layout.with_branding(settings["theme"], settings_file) if "theme" in settings else layout
 

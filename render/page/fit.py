@@ -1,0 +1,133 @@
+"""A layout's page limit (``max_pages`` in its ``layout.toml``): the page
+is laid out as the PDF would be, its pages counted, and a page that would
+be too long is an error that says what to shorten, before any file is
+written (an HTML-only build is counted too: the poster is one A4 page)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ..errors import InputError, Problem
+from ..model import Document
+from ..model import markup as text
+from ..model.poster import POSTER_SECTIONS
+from ..source import Source, format_field
+from .layouts import Layout
+from .pdf import _errors_fail, locked_fetcher
+
+SHOWN_LONGEST = 3  # how many of the longest texts the error names
+_TEXTS = {"text", "how", "who", "title", "what", "meaning"}
+
+
+def page_count(html: str, layout: Layout, data_folder: Path) -> int:
+    """How many pages ``html`` takes when laid out as its PDF (WeasyPrint)."""
+    import weasyprint
+
+    fetcher = locked_fetcher([*layout.search_path, data_folder])
+    with _errors_fail("weasyprint"):  # write_pdf reports what goes wrong
+        document = weasyprint.HTML(
+            string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher
+        )
+        return len(document.render().pages)
+
+
+def check_fits(
+    document: Document, html: str, layout: Layout, source: Source, pages: int | None = None
+) -> None:
+    """``InputError`` if ``html`` takes more than the layout's ``max_pages``:
+    by how much, and the longest texts the page shows, where they are written."""
+    limit = layout.max_pages
+    if not limit:
+        return
+    pages = pages if pages is not None else page_count(html, layout, source.path.parent)
+    if pages <= limit:
+        return
+    shown = _page_words(html)
+    longest = sorted(
+        (
+            (len(text.plain(value).split()), loc)
+            for loc, value in _texts(document.inspection)
+            if _normal(text.plain(value)) in shown
+        ),
+        key=lambda found: -found[0],
+    )[:SHOWN_LONGEST]
+    over = pages - limit
+    allowed = f"{limit} page" + ("s" if limit > 1 else "")
+    named = "; ".join(f"{format_field(loc)} ({words} words)" for words, loc in longest)
+    advice = "write them shorter"
+    if any(loc[0] in POSTER_SECTIONS for _, loc in longest):
+        advice += (
+            ", or mark fewer or shorter points with 'poster: true' (a section with no "
+            "mark shows its first 3)"
+        )
+    problems = [
+        source.problem(
+            (),
+            f"the '{layout.name}' layout makes at most {allowed} (max_pages), and this "
+            f"would be {pages}: {over} page{'s' if over > 1 else ''} too long. The longest "
+            f"texts on it: {named or 'none'}; {advice}",
+        )
+    ]
+    problems += [
+        Problem(
+            *_where(source, loc),
+            format_field(loc),
+            f"{words} words, among the longest on the {layout.name} page: "
+            "shorten it, or choose another point to show",
+            severity="note",
+        )
+        for words, loc in longest
+    ]
+    raise InputError(problems)
+
+
+def _where(source: Source, loc: tuple) -> tuple[str, int, int]:
+    return (str(source.path), *source.where(loc))
+
+
+def _texts(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(field path, text) for every text field the writer wrote."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*loc, index))
+    elif isinstance(value, str) and loc and loc[-1] in _TEXTS:
+        yield loc, value
+
+
+def _normal(words: str) -> str:
+    cleaned = unicodedata.normalize("NFC", words).replace("\u00ad", "")
+    return " ".join(cleaned.split())
+
+
+class _Words(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "title"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "title"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _page_words(html: str) -> str:
+    """The text ``html`` shows, its spaces made one."""
+    parser = _Words()
+    parser.feed(html)
+    return _normal("".join(parser.parts))
