@@ -115,9 +115,11 @@ def plan_build(
     """The ``Job`` that builds ``paths`` (one ``build_one`` each), once the
     layout is found, no output would overwrite an input or another output,
     and ``out_dir`` exists; else ``InputError``."""
-    job = Job(
-        out_dir, find_layout(layout, themes), formats, settings or Settings(), strict, max_bytes
-    )
+    settings = settings or Settings()
+    chosen = find_layout(layout, themes)
+    if settings.theme is not None and settings.origin is not None:
+        chosen = chosen.with_branding(settings.theme, settings.origin)
+    job = Job(out_dir, chosen, formats, settings, strict, max_bytes)
     check_outputs(paths, out_dir, formats)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -137,7 +139,11 @@ def build_one(path: Path, job: Job) -> Result:
         document = _validate(source, layout)
         result.depends = used_files(path, document)
         LOG.info("2/5 checking readability of %s", document.name)
-        result.readability = check_inspection(document, source, job.settings, layout.icons)
+        printed = [
+            (t.where.path, t.where.line, t.where.name, t.text)
+            for t in layout.branding.texts(document.inspection.language)
+        ]
+        result.readability = check_inspection(document, source, job.settings, layout.icons, printed)
         if job.strict and not result.readability.passed:
             raise TargetMissed(result.readability)
         LOG.info("3/5 drawing the figures of %s", document.name)

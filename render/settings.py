@@ -19,6 +19,9 @@ that has one, or from a file named with ``--config``::
     [tool.easyread.targets.leaflet]   # a target of your own
     extends = "reading-age-9"
     max_words = 12
+    [tool.easyread.theme]             # the pages' colours, logo, footer, words
+    logo = "logo.png"                 # (render/page/branding.py)
+    logo_alt = "Our council"
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 from .errors import InputError, did_you_mean
 from .readability import DEFAULT, RULES, ReadingTarget, find_target, load_targets
-from .source import parse_toml, read_setting_text
+from .source import parse_toml, read_setting_text, toml_line
 
 FILE = "easyread.toml"
 PYPROJECT = "pyproject.toml"
@@ -44,6 +47,7 @@ KEYS = {
     "severity": dict,
     "plain-words": dict,
     "targets": dict,
+    "theme": dict,
 }
 SEVERITIES = ("error", "warning", "note")
 
@@ -62,6 +66,9 @@ class Settings:
     disable: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     plain_words: dict[str, str] = field(default_factory=dict)
+    # the [theme] table (colours, logo, footer, words): read with the layout,
+    # where it is laid over the layout's own (page/branding.py)
+    theme: dict[str, Any] | None = None
 
     @property
     def root(self) -> Path:
@@ -115,23 +122,33 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         disable=frozenset(_rule_names(path, _strings(path, data, "disable"), "disable")),
         severity=_severity(path, data.get("severity", {})),
         plain_words={str(k).lower(): str(v) for k, v in data.get("plain-words", {}).items()},
+        theme=data.get("theme"),
     )
     settings.reading_target()  # the default target must exist
     return settings
 
 
 def _check_keys(path: Path, data: dict[str, Any]) -> None:
+    prefix = ["tool", "easyread"] if path.name == PYPROJECT else []
     for key, value in data.items():
+        line = toml_line(_read(path), [*prefix, key])
         if key not in KEYS:
             raise InputError.single(
                 path,
                 f"unknown setting '{key}'{did_you_mean(key, KEYS)}; "
                 f"settings: {', '.join(sorted(KEYS))}",
+                line=line,
                 field=key,
             )
         if not isinstance(value, KEYS[key]):
             kind = {str: "text", list: "a list", dict: "a table"}[KEYS[key]]
-            raise InputError.single(path, f"write {kind} here", field=key)
+            if key == "theme":
+                kind = (
+                    "a [theme] table of the page's colours, logo, footer and words; "
+                    "a theme such as large-print is chosen with --theme large-print, so "
+                    "write a table"
+                )
+            raise InputError.single(path, f"write {kind} here", line=line, field=key)
 
 
 def _strings(path: Path, data: dict[str, Any], key: str) -> list[str]:

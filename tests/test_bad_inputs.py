@@ -248,7 +248,7 @@ KNOWN = ", ".join(sorted(p.stem for p in (TESTS.parent / "data" / "frameworks").
             ["--layout", LONG],
             [
                 f"{LONG}:1:1: error: no layout here: a layout is a folder with a "
-                "layout.toml; bundled layouts: booklet"
+                "layout.toml; bundled layouts: booklet, letter"
             ],
         ),
         (

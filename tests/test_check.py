@@ -491,7 +491,7 @@ def test_settings_in_pyproject(tmp_path):
     [
         (
             '[tool.easyread]\ntargte = "x"\n',
-            "pyproject.toml:1:1: error: targte: unknown setting 'targte' (did you mean 'target'?)",
+            "pyproject.toml:2:1: error: targte: unknown setting 'targte' (did you mean 'target'?)",
         ),
         (
             '[tool.easyread]\ndisable = ["pasive-voice"]\n',

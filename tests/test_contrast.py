@@ -8,11 +8,17 @@ theme paints, except that a rule setting both is a pair of its own
 (the root's colour is inherited everywhere, so it meets every background;
 so does the colour of ``@page`` margin boxes, where page numbers are).
 Focus outlines must reach 3:1 against every background (WCAG 1.4.11).
+A background under a picture only (an ``img``, or a ``.pic`` icon box: no
+text sits on it) is a tile, not a text background; a tile must be light, as
+the pictures are drawn in black on a light page (the dark theme's tiles).
+Each layout is checked alone, with each bundled theme laid over it (as the
+page lays them, after the layout's CSS) and with all of them at once.
 The browser tests check the rendered page too (axe-core's 7:1 rule).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,11 +27,21 @@ import tinycss2
 from conftest import ROOT
 from tinycss2 import color4
 
+from render.page.contrast import luminance
 from render.page.layouts import find_layout
+from render.page.themes import bundled_themes
 
 LAYOUTS = sorted(p.parent for p in (ROOT / "layouts").glob("*/layout.toml"))
+THEMES = sorted(bundled_themes())
+# each layout alone, with each theme, and with every theme at once
+COMBINATIONS = [
+    pytest.param(folder, laid_over, id="+".join([folder.name, *laid_over]))
+    for folder in LAYOUTS
+    for laid_over in [(), *((t,) for t in THEMES), tuple(THEMES)]
+]
 TEXT_RATIO, NON_TEXT_RATIO = 7.0, 3.0
 WHITE = (1.0, 1.0, 1.0, 1.0)
+BLACK = (0.0, 0.0, 0.0, 1.0)  # the pictures' outlines
 
 
 @dataclass
@@ -37,6 +53,7 @@ class Theme:
     backgrounds: set = field(default_factory=set)
     pairs: set = field(default_factory=set)
     outlines: set = field(default_factory=set)
+    tiles: set = field(default_factory=set)
 
 
 def themes(css: str) -> list[Theme]:
@@ -74,6 +91,9 @@ def _theme(name: str, rules) -> Theme:
         text = _colour(decls.get("color"), variables)
         background = _colour(decls.get("background-color", decls.get("background")), variables)
         everywhere = selector in ("html", ":root", "body") or selector.startswith("@")
+        if background is not None and text is None and _pictures_only(selector):
+            theme.tiles.add(background)
+            continue
         if text is not None and background is not None and not everywhere:
             theme.pairs.add((text, background))  # a box that sets both: a pair
             continue
@@ -89,6 +109,15 @@ def _theme(name: str, rules) -> Theme:
         theme.backgrounds.add(WHITE)
     theme.pairs |= {(t, b) for t in theme.texts for b in theme.backgrounds}
     return theme
+
+
+def _pictures_only(selector: str) -> bool:
+    """Whether every selector in the list ends at a picture: an ``img`` or a
+    ``.pic`` icon box (an empty element, its picture its background)."""
+    last = [part.split()[-1] for part in selector.split(",") if part.strip()]
+    return bool(last) and all(
+        re.match(r"img\b", item) or re.search(r"\.pic(?![\w-])", item) for item in last
+    )
 
 
 def _selector(rule) -> str:
@@ -134,11 +163,7 @@ def _over(colour, below):
 
 
 def _luminance(colour) -> float:
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(min(max(c, 0.0), 1.0)) for c in colour[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return luminance(tuple(min(max(c, 0.0), 1.0) for c in colour[:3]))
 
 
 def _hex(colour) -> str:
@@ -160,12 +185,20 @@ def failures(css: str, text_ratio: float = TEXT_RATIO) -> list[str]:
             for b in sorted(theme.backgrounds)
             if contrast(o, b) < NON_TEXT_RATIO
         ]
+        out += [
+            f"{theme.name}: picture tile {_hex(t)} is not light = {contrast(BLACK, t):.2f}"
+            for t in sorted(theme.tiles)
+            if contrast(BLACK, t) < TEXT_RATIO
+        ]
     return out
 
 
-def _layout_css(folder: Path) -> str:
-    layout = find_layout(folder)
-    return "\n".join(layout.find(n).read_text(encoding="utf-8") for n in layout.stylesheets)
+def _layout_css(folder: Path, themes: tuple[str, ...] = ()) -> str:
+    """The layout's CSS with ``themes``' laid after it, as the page has them."""
+    layout = find_layout(folder, themes)
+    sheets = [layout.find(n) for n in layout.stylesheets]
+    sheets += [theme.find(n) for theme in layout.themes for n in theme.stylesheets]
+    return "\n".join(path.read_text(encoding="utf-8") for path in sheets)
 
 
 def test_the_layouts_are_found_from_any_folder():
@@ -173,9 +206,13 @@ def test_the_layouts_are_found_from_any_folder():
     assert "booklet" in [p.name for p in LAYOUTS]
 
 
-@pytest.mark.parametrize("folder", LAYOUTS, ids=lambda p: p.name)
-def test_every_colour_pair_in_the_layout_reaches_7_to_1(folder):
-    css = _layout_css(folder)
+def test_the_themes_are_found():
+    assert {"large-print", "dyslexia", "dark"} <= set(THEMES)
+
+
+@pytest.mark.parametrize(("folder", "laid_over"), COMBINATIONS)
+def test_every_colour_pair_in_the_layout_reaches_7_to_1(folder, laid_over):
+    css = _layout_css(folder, laid_over)
     found = themes(css)
     assert all(theme.pairs for theme in found), "a theme with no text colour was found"
     assert failures(css) == []
@@ -185,6 +222,11 @@ def test_every_colour_pair_in_the_layout_reaches_7_to_1(folder):
 def test_print_theme_is_checked_too(folder):
     names = [theme.name for theme in themes(_layout_css(folder))]
     assert "@media print" in names
+
+
+def test_the_dark_scheme_is_checked_with_the_dark_theme():
+    names = [theme.name for theme in themes(_layout_css(LAYOUTS[0], ("dark",)))]
+    assert "@media screen and (prefers-color-scheme: dark)" in names
 
 
 @pytest.mark.parametrize(
@@ -228,6 +270,18 @@ def test_print_theme_is_checked_too(folder):
         (
             "html { color: rgb(0 0 0 / 40%); background: #fff; }",
             ["screen: text #000000 on #ffffff = 2.85"],
+        ),
+        (  # a light tile under the pictures on a dark page: no text on it
+            "html { color: #eee; background: #111; } .pic, .drawing img { background: #fff; }",
+            [],
+        ),
+        (
+            "html { color: #eee; background: #111; } .pic { background: #333; }",
+            ["screen: picture tile #333333 is not light = 1.66"],
+        ),
+        (  # .picture is a figure with a caption: its background is under text
+            "html { color: #eee; background: #111; } .picture { background: #fff; }",
+            ["screen: text #eeeeee on #ffffff = 1.16"],
         ),
     ],
 )

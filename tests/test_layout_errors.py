@@ -67,10 +67,10 @@ TOML = 'stylesheets = ["base.css"]\n'
             [
                 "own/layout.toml:2:1: error: entyr: unknown setting 'entyr' (did you mean "
                 "'entry'?): a layout.toml may give name, entry, stylesheets, fonts, "
-                "font_family, description, aliases",
+                "font_family, description, aliases, theme",
                 "own/layout.toml:3:1: error: stylesheet: unknown setting 'stylesheet' (did "
                 "you mean 'stylesheets'?): a layout.toml may give name, entry, stylesheets, "
-                "fonts, font_family, description, aliases",
+                "fonts, font_family, description, aliases, theme",
             ],
         ),
         (
@@ -163,7 +163,7 @@ def test_no_layout_there(tmp_path, monkeypatch):
         (
             "nowhere:1:1: error: no layout here: a layout is a folder with a "
             "layout.toml; "
-            "bundled layouts: booklet\n"
+            "bundled layouts: booklet, letter\n"
         ),
     )
 

@@ -354,3 +354,21 @@ def test_sigterm_stops_it_as_the_other_commands_stop(served):
     served.process.send_signal(signal.SIGTERM)
     code, _ = served.stop()
     assert code == 128 + signal.SIGTERM
+
+
+def test_the_preview_takes_a_layout_and_themes_and_follows_the_theme(tmp_path_factory, starter):
+    theme = tmp_path_factory.mktemp("elsewhere") / "ours"  # not in the data's folder
+    theme.mkdir()
+    (theme / "theme.toml").write_text('description = "Ours"\n', encoding="utf-8")
+    (theme / "theme.css").write_text(".kicker { letter-spacing: 0.3em; }\n", encoding="utf-8")
+    server = Served(starter, "--layout", "easy-read", "--theme", str(theme))
+    try:
+        first = server.state("mine.yaml")
+        assert first["ok"]
+        assert ".kicker { letter-spacing: 0.3em; }" in server.get("/page/mine.yaml")[2]
+        # the theme's folder is watched: a change to it rebuilds the page
+        (theme / "theme.css").write_text(".kicker { letter-spacing: 0.4em; }\n", encoding="utf-8")
+        server.wait_for("mine.yaml", first["version"])
+        assert ".kicker { letter-spacing: 0.4em; }" in server.get("/page/mine.yaml")[2]
+    finally:
+        server.stop()

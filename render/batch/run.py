@@ -98,6 +98,7 @@ def job_options(job: Job) -> str:
         formats=list(job.formats),
         layout=[job.layout.name, str(job.layout.folder.resolve())],
         themes=[str(theme.folder) for theme in job.layout.themes],
+        branding=job.layout.branding.fingerprint(),
         strict=job.strict,
         max_bytes=job.max_bytes,
         settings=repr(job.settings),

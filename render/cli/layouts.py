@@ -1,4 +1,5 @@
-"""``easyread layouts``: the bundled layouts and themes, one line each."""
+"""``easyread layouts``: the bundled layouts and themes, one line each; with
+``--words``, the fixed words a council may reword."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import json
 
 import click
 
-from . import main
+from ..errors import InputError
+from . import LAYOUT_OPTION, fail, main
 
 
 @main.command("layouts")
@@ -18,7 +20,13 @@ from . import main
     show_default=True,
     help="text for people; json (a list of {kind, name, aliases, description}) for tools.",
 )
-def layouts_command(fmt: str) -> None:
+@click.option(
+    "--words",
+    is_flag=True,
+    help="List instead the fixed words a [theme.words] setting may reword, one a line.",
+)
+@LAYOUT_OPTION
+def layouts_command(fmt: str, words: bool, layout: str) -> None:
     """List the bundled layouts (--layout) and themes (--theme).
 
     A build takes one layout and any number of themes, laid over it in the
@@ -26,25 +34,33 @@ def layouts_command(fmt: str) -> None:
 
     \b
       easyread build data/home.yaml --layout poster --theme large-print
+
+    With --words, the fixed words (headings, labels) of --layout that a
+    council may reword in the [theme.words] table of its settings.
     """
     from ..page.layouts import bundled_layouts, find_layout
+    from ..page.messages import known
     from ..page.themes import bundled_themes, find_theme
 
-    layouts = {
-        find_layout(folder).name: find_layout(folder) for folder in bundled_layouts().values()
-    }
-    themes = [find_theme(folder) for folder in bundled_themes().values()]
+    if words:
+        try:
+            messages = sorted(known(find_layout(layout).search_path))
+        except InputError as exc:
+            fail(exc)
+        click.echo(json.dumps(messages, indent=2) if fmt == "json" else "\n".join(messages))
+        return
+    found = {one.name: one for one in map(find_layout, bundled_layouts().values())}
     rows = [
         {
             "kind": "layout",
-            "name": layout.name,
-            "aliases": list(layout.aliases),
-            "description": layout.description,
+            "name": one.name,
+            "aliases": list(one.aliases),
+            "description": one.description,
         }
-        for layout in layouts.values()
+        for one in found.values()
     ] + [
         {"kind": "theme", "name": theme.name, "aliases": [], "description": theme.description}
-        for theme in themes
+        for theme in map(find_theme, bundled_themes().values())
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))

@@ -37,7 +37,13 @@ from . import EXIT_INVALID, fail, main
     show_default=True,
     help="A bundled layout's name, or the path of your own layout folder.",
 )
-def pictures_command(fmt: str | None, out_file: Path | None, layout: str) -> None:
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The keywords of this language's rules (cy: the Welsh ones, pictures/rules-cy.toml).",
+)
+def pictures_command(fmt: str | None, out_file: Path | None, layout: str, language: str) -> None:
     """List every picture a point can name with icon:, with its mood and the
     keywords that choose it.
 
@@ -46,6 +52,7 @@ def pictures_command(fmt: str | None, out_file: Path | None, layout: str) -> Non
       easyread pictures
       easyread pictures --out pictures.html
       easyread pictures --format json
+      easyread pictures --language cy
     """
     from ..page import find_layout
     from ..page.catalogue import catalogue_html, catalogue_json, catalogue_text
@@ -53,7 +60,7 @@ def pictures_command(fmt: str | None, out_file: Path | None, layout: str) -> Non
     fmt = fmt or ("html" if out_file else "text")
     try:
         chosen = find_layout(layout)
-        icons = chosen.icons
+        icons = chosen.icons.for_language(language)
         if fmt == "json":
             output = catalogue_json(icons)
         elif fmt == "html":

@@ -81,7 +81,7 @@ def serve_command(
         preview = Preview(
             files=files,
             build=_builder(layout, themes, config, max_bytes, out_dir),
-            watch=_watched(path, layout, themes),
+            watch=_watched(path, layout, themes, config),
             say=lambda line: click.echo(printable(line)),
         )
         address = f"http://127.0.0.1:{sock.getsockname()[1]}/"
@@ -101,9 +101,12 @@ def _lister(path: Path):
     return lambda: sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
-def _watched(path: Path, layout: str, themes: tuple[str, ...] = ()) -> list[Path]:
+def _watched(
+    path: Path, layout: str, themes: tuple[str, ...] = (), config: Path | None = None
+) -> list[Path]:
     """The folders whose changes rebuild: the data's (with its pictures and
-    frameworks), the layout's, and the bundled layouts and frameworks."""
+    frameworks), the layout's and themes', the settings' (its logo), and the
+    bundled layouts and frameworks."""
     from ..resources import bundled
 
     folder = path if path.is_dir() else path.parent
@@ -111,6 +114,12 @@ def _watched(path: Path, layout: str, themes: tuple[str, ...] = ()) -> list[Path
     for own in map(Path, (layout, *themes)):
         if own.is_dir():
             paths.append(own.resolve())
+    # the settings' folder: its [theme] (colours, logo, words) changes the page
+    from ..settings import find_settings
+
+    settings = config or find_settings()  # as the build finds them
+    if settings is not None and settings.exists():
+        paths.append(settings.resolve().parent)
     # a folder inside another is watched already
     return [p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)]
 

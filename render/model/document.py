@@ -233,6 +233,15 @@ class Headings(Frozen):
     glossary: Sentence | None = None
 
 
+class Letter(Frozen):
+    """What only the letter layout shows: how it greets its readers and the
+    inspectors' own names to sign with (never made up: without them the
+    letter is signed by the inspectorate)."""
+
+    greeting: Sentence | None = None
+    signed_by: Few[Text] = ()
+
+
 class Translation(Frozen):
     """The same summary in another language: a data file beside this one."""
 
@@ -281,6 +290,7 @@ class Inspection(Frozen):
     glossary: Few[Word] = ()
     pictures: Few[Picture] = ()
     headings: Headings = Headings()
+    letter: Letter = Letter()
     translations: Few[Translation] = ()
 
     @model_validator(mode="before")

@@ -110,6 +110,19 @@ FIELDS: dict[str, tuple[str, Any]] = {
         "Your own headings for some sections, instead of the layout's.",
         {"going_well": "What is good here?"},
     ),
+    "Inspection.letter": (
+        "For the letter layout only: its greeting, and the inspectors' names to sign "
+        "it with. Leave it out to greet the children and sign as the inspectorate.",
+        {"greeting": "Dear children and young people,", "signed_by": ["Sam Jones"]},
+    ),
+    "Letter.greeting": (
+        "The letter's first line, instead of the layout's.",
+        "Dear children and young people,",
+    ),
+    "Letter.signed_by": (
+        "The names of the inspectors who wrote the letter, as they sign it.",
+        ["Sam Jones", "Ali Khan"],
+    ),
     "Inspection.translations": (
         "The same summary in other languages: data files beside this one.",
         [{"language": "cy", "file": "my-summary-cy.yaml"}],

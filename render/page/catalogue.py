@@ -152,7 +152,12 @@ def _card(entry: Entry, icons: IconSet) -> str:
         facts.append(("Old names", ", ".join(entry.aliases)))
     if entry.sections:
         facts.append(("Picture of the section", ", ".join(entry.sections)))
-    rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+    # keywords of another language's rules are read out in that language
+    lang = f' lang="{escape(icons.language)}"' if icons.language and entry.keywords else ""
+    rows = "".join(
+        f"<dt>{escape(k)}</dt><dd{lang if k == 'Keywords' else ''}>{escape(v)}</dd>"
+        for k, v in facts
+    )
     # the name and what it shows are written beside it: the image adds nothing to read
     return (
         f'<li class="picture" data-picture="{escape(entry.name)}">'

@@ -256,7 +256,7 @@ def render_html(
     page = Page(
         document,
         tuple(w.word for w in document.inspection.glossary),
-        layout.icons,
+        layout.icons.for_language(language),
         figures,
         gettext=translations.gettext,
         translations=tuple(
@@ -283,6 +283,7 @@ def render_html(
             framework=document.framework,
             reading_age=reading_age,
             page_counter=Markup(page_counter(translations.gettext)),
+            brand=layout.branding,
         )
     except jinja2.TemplateError as exc:  # a layout's own mistake
         raise InputError([template_problem(exc, layout)]) from None

@@ -11,7 +11,10 @@ point gets:
 2. else the first rule of ``pictures/rules.toml`` with a keyword in its text
    whose picture's mood fits the section: never a ``good`` picture in the
    ``better`` section (to_improve), never a ``worry`` one in ``good``
-   (going_well);
+   (going_well); a document in a language with its own rules file
+   (``pictures/rules-cy.toml`` for ``language: cy``) is read with those
+   rules instead, each keyword in every form the file's ``mutations`` make
+   of its first word (``mutations.py``);
 3. else the picture of the section it is in;
 4. else the neutral picture.
 
@@ -35,9 +38,14 @@ from ..model import Contact, Inspection, Point
 from ..model import markup as text
 from ..source import as_data_url, read_toml
 from .messages import N_
+from .mutations import KINDS, mutated_forms
 
 FOLDER = "pictures"
 RULES_FILE = "rules.toml"
+# the rules of one language: rules-cy.toml for a document in Welsh (cy, cy-GB)
+LANGUAGE_RULES = "rules-*.toml"
+# the endings an English keyword matches without a "*": "meeting", "meetings"
+PLURALS = ("s", "es")
 MOODS_FILE = "pictures.toml"
 MOODS = ("good", "worry", "neutral")
 # the line CC BY-SA 4.0 asks for wherever the bundled pictures are shown
@@ -95,6 +103,18 @@ class IconSet:
     moods: Mapping[str, str] = field(default_factory=dict)
     # what each picture shows, in words (``alt`` in pictures.toml)
     shows: Mapping[str, str] = field(default_factory=dict)
+    # the rules of other languages, by primary language subtag (rules-cy.toml)
+    languages: Mapping[str, tuple[Rule, ...]] = field(default_factory=dict)
+    # the language of ``rules`` when they are not the default ones ("cy")
+    language: str = ""
+
+    def for_language(self, tag: str) -> IconSet:
+        """These pictures with the rules for a document in language ``tag``
+        (``cy-GB`` is read with ``rules-cy.toml``); the default rules for a
+        language without its own."""
+        primary = tag.split("-")[0].lower()
+        rules = self.languages.get(primary)
+        return self if rules is None else replace(self, rules=rules, languages={}, language=primary)
 
     @property
     def names(self) -> list[str]:
@@ -120,7 +140,7 @@ class IconSet:
     def choose(self, sentence: str, section: str = "") -> Choice:
         """The picture ``pick`` gives, with the word that chose it."""
         wrong = WRONG_MOOD.get(section)
-        flat = text.plain(sentence)
+        flat = text.plain(sentence).replace("\u2019", "'")  # a curly apostrophe: teimlo’n
         for rule in self.rules:
             found = rule.pattern.search(flat) if self.mood(rule.icon) != wrong else None
             if found:
@@ -131,7 +151,8 @@ class IconSet:
     def guesses(self, inspection: Inspection) -> list[tuple[tuple[str | int, ...], Choice]]:
         """Every point of ``inspection`` whose picture is guessed (it names
         neither ``icon`` nor ``picture``): where it is in the data, and the
-        choice."""
+        choice, by the rules of the document's language."""
+        icons = self.for_language(inspection.language)
         lists: list[tuple[tuple[str | int, ...], tuple]] = [
             ((name,), getattr(inspection, name)) for name in SECTION_OF if name != "said"
         ]
@@ -143,7 +164,7 @@ class IconSet:
             for index, point in enumerate(points):
                 if point.icon or getattr(point, "picture", None):
                     continue
-                found.append(((*where, index), self.choose(described(point), section)))
+                found.append(((*where, index), icons.choose(described(point), section)))
         return found
 
     def stylesheet(self) -> str:
@@ -168,7 +189,7 @@ def load_icons(search_path: Sequence[Path]) -> IconSet:
     files = icon_files(search_path)
     icons = _read_rules(_rules_path(search_path), files)
     moods, shows = _read_moods(search_path, files)
-    return replace(icons, moods=moods, shows=shows)
+    return replace(icons, moods=moods, shows=shows, languages=_languages(search_path, files))
 
 
 def icon_files(search_path: Sequence[Path]) -> dict[str, Path]:
@@ -217,12 +238,14 @@ def _read_moods(
     return moods, shows
 
 
-def keyword_pattern(keyword: str) -> str:
-    """A regular expression for ``keyword`` (see ``keywords.toml``)."""
+def keyword_pattern(keyword: str, plurals: Sequence[str] = PLURALS) -> str:
+    """A regular expression for ``keyword`` (see ``rules.toml``); a word
+    without a ``*`` also matches with one of the endings ``plurals``."""
+    ending = f"(?:{'|'.join(map(re.escape, plurals))})?" if plurals else ""
     words = []
     for word in keyword.split():
         stem = re.escape(word.removesuffix("*"))
-        words.append(stem + (r"[\w'-]*" if word.endswith("*") else "(?:s|es)?"))
+        words.append(stem + (r"[\w'-]*" if word.endswith("*") else ending))
     body = r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
     return f"(?:{body})" if any(c.isupper() for c in keyword) else f"(?i:{body})"
 
@@ -261,7 +284,73 @@ def _read_rules(path: Path, files: Mapping[str, str | Path]) -> IconSet:
     )
 
 
-def _rule(index: int, raw: Any, files: Mapping[str, Any], problems: list[str]) -> Rule | None:
+def _languages(
+    search_path: Sequence[Path], files: Mapping[str, Path]
+) -> dict[str, tuple[Rule, ...]]:
+    """The rules of each language with a ``rules-LANG.toml`` (earlier folders win)."""
+    found: dict[str, tuple[Rule, ...]] = {}
+    for folder in reversed(search_path):
+        for path in sorted((folder / FOLDER).glob(LANGUAGE_RULES)):
+            found[path.stem.removeprefix("rules-").lower()] = _read_language(path, files)
+    return found
+
+
+def _read_language(path: Path, files: Mapping[str, Path]) -> tuple[Rule, ...]:
+    """One language's rules: the same ``[[rules]]`` as ``rules.toml``, with
+    the ``plurals`` its keywords match without a ``*``, the ``mutations``
+    each keyword's first word takes, and the ``not_forms`` those must not
+    make (other words of the language)."""
+    data = read_toml(path)
+    problems: list[str] = []
+    plurals = data.get("plurals", list(PLURALS))
+    kinds = data.get("mutations", [])
+    not_forms = data.get("not_forms", [])
+    for name, value in (("plurals", plurals), ("mutations", kinds), ("not_forms", not_forms)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{name}: must be a list of words")
+    problems += [
+        f"mutations: no Welsh mutation '{k}': the mutations are {', '.join(KINDS)}"
+        for k in kinds
+        if k not in KINDS
+    ]
+    if problems:
+        raise InputError.single(path, "; ".join(problems))
+    forms = Forms(tuple(kinds), frozenset(not_forms))
+    rules = [
+        _rule(i, raw, files, problems, plurals, forms)
+        for i, raw in enumerate(data.get("rules", []))
+    ]
+    problems += [f"not_forms: no keyword makes '{w}'" for w in sorted(set(not_forms) - forms.made)]
+    if problems:
+        raise InputError.single(path, "; ".join(problems))
+    return tuple(r for r in rules if r)
+
+
+@dataclass
+class Forms:
+    """Every form of a keyword: its first word as the ``kinds`` of mutation
+    make it, but for the ``not_forms``."""
+
+    kinds: tuple[str, ...] = ()
+    not_forms: frozenset[str] = frozenset()
+    made: set[str] = field(default_factory=set)
+
+    def of(self, keyword: str) -> list[str]:
+        first, _, rest = keyword.partition(" ")
+        forms = mutated_forms(first, self.kinds)
+        self.made.update(f.removesuffix("*") for f in forms[1:])
+        kept = [forms[0], *(f for f in forms[1:] if f.removesuffix("*") not in self.not_forms)]
+        return [f"{form} {rest}".strip() for form in kept]
+
+
+def _rule(
+    index: int,
+    raw: Any,
+    files: Mapping[str, Any],
+    problems: list[str],
+    plurals: Sequence[str] = PLURALS,
+    forms: Forms | None = None,
+) -> Rule | None:
     where = f"rules[{index}]"
     if not isinstance(raw, dict) or not isinstance(raw.get("icon"), str):
         problems.append(f"{where}: a rule needs 'icon' and 'keywords'")
@@ -273,7 +362,8 @@ def _rule(index: int, raw: Any, files: Mapping[str, Any], problems: list[str]) -
     if raw["icon"] not in files:
         problems.append(_unknown(f"{where}.icon", raw["icon"], files))
         return None
-    pattern = re.compile("|".join(keyword_pattern(k) for k in keywords))
+    every = [f for k in keywords for f in (forms.of(k) if forms else [k])]
+    pattern = re.compile("|".join(keyword_pattern(k, plurals) for k in every))
     return Rule(raw["icon"], tuple(keywords), pattern)
 
 

@@ -26,8 +26,10 @@ from ..model import markup as text
 from ..resources import bundled
 from ..source import as_data_url
 from . import messages
+from .branding import Branding, contrast_problems, read_branding
+from .folder_settings import SETTINGS, read_folder_settings
 from .icons import IconSet, load_icons
-from .themes import SETTINGS, Theme, _read_settings, find_theme
+from .themes import Theme, find_theme
 
 if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs it
     import jinja2
@@ -48,6 +50,7 @@ class Layout:
     description: str = ""
     aliases: tuple[str, ...] = ()
     themes: tuple[Theme, ...] = ()
+    branding: Branding = field(default_factory=Branding)
 
     @property
     def search_path(self) -> list[Path]:
@@ -70,8 +73,24 @@ class Layout:
         return messages.languages(self.search_path)
 
     def translations(self, language: str) -> gettext.NullTranslations:
-        """The fixed words in ``language`` (``messages.translations``)."""
-        return messages.translations(self.search_path, language)
+        """The fixed words in ``language`` (``messages.translations``), with
+        the branding's own words first."""
+        return self.branding.translations(
+            language, messages.translations(self.search_path, language)
+        )
+
+    def with_branding(self, table: object, path: Path) -> Layout:
+        """This layout with the ``[theme]`` table of settings file ``path``
+        laid over its own; ``InputError`` if a setting is wrong or a colour
+        it gives stands out too little from what it is painted with."""
+        branding, problems = read_branding(
+            table, path, self.branding, messages.known(self.search_path), self.languages
+        )
+        layout = dataclasses.replace(self, branding=branding)
+        problems += contrast_problems(branding, layout_css(layout))
+        if problems:
+            raise InputError(problems)
+        return layout
 
     def environment(self, language: str = "en-GB") -> jinja2.Environment:
         """The Jinja2 environment for pages in ``language``, with its fixed
@@ -153,8 +172,8 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
             f"no layout here{did_you_mean(str(name_or_path), bundled_layouts())}: a layout "
             f"is a folder with a {SETTINGS}; bundled layouts: {', '.join(known)}",
         )
-    settings = _read_settings(settings_file)
-    return Layout(
+    settings = read_folder_settings(settings_file)
+    layout = Layout(
         name=settings.get("name", folder.name),
         folder=folder.resolve(),
         entry=settings.get("entry", "main.html"),
@@ -165,6 +184,7 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
         aliases=tuple(settings.get("aliases", [])),
         themes=tuple(find_theme(theme) for theme in themes),
     )
+    return layout.with_branding(settings["theme"], settings_file) if "theme" in settings else layout
 
 
 def bundled_layouts() -> dict[str, Path]:
@@ -173,7 +193,7 @@ def bundled_layouts() -> dict[str, Path]:
     for settings_file in sorted(bundled("layouts").glob(f"*/{SETTINGS}")):
         if settings_file.parent.name.startswith("_"):
             continue
-        settings = _read_settings(settings_file)
+        settings = read_folder_settings(settings_file)
         for name in [settings.get("name", settings_file.parent.name), *settings.get("aliases", [])]:
             found.setdefault(name, settings_file.parent)
     return found
@@ -282,17 +302,23 @@ def stylesheet(layout: Layout) -> str:
             f"src: url('{data_url(theme.find(file))}') format('truetype'); }}"
             for weight, file in sorted(theme.fonts.items())
         ]
+    css = "\n".join([*faces, *layout_css(layout), layout.icons.stylesheet()])
+    # inside <style>, "</" could end the stylesheet (from a comment or a
+    # string); "<\/" means the same to CSS and ends nothing
+    return css.replace("</", "<\\/")
+
+
+def layout_css(layout: Layout) -> list[str]:
+    """The layout's stylesheets, then the branding's colours, then the
+    themes': what a reader needs (large print, dark) wins over the branding."""
     sheets = [layout.find(name).read_text(encoding="utf-8") for name in layout.stylesheets]
-    # the themes come last: what a reader needs (large print, dark) wins
+    sheets += [css for css in [layout.branding.css()] if css]
     sheets += [
         theme.find(name).read_text(encoding="utf-8")
         for theme in layout.themes
         for name in theme.stylesheets
     ]
-    css = "\n".join([*faces, *sheets, layout.icons.stylesheet()])
-    # inside <style>, "</" could end the stylesheet (from a comment or a
-    # string); "<\/" means the same to CSS and ends nothing
-    return css.replace("</", "<\\/")
+    return sheets
 
 
 def template_problem(exc: jinja2.TemplateError, layout: Layout) -> Problem:

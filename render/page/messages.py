@@ -78,6 +78,24 @@ def translations(search_path: Iterable[Path], language: str) -> gettext.NullTran
     return chain
 
 
+def known(search_path: Iterable[Path]) -> frozenset[str]:
+    """Every message a layout on ``search_path`` prints (the msgids of its
+    catalogue templates and catalogues), the ones a setting may reword."""
+    from babel.messages.pofile import read_po
+
+    found: set[str] = set()
+    for folder in search_path:
+        locale = folder / "locale"
+        if not locale.is_dir():
+            continue
+        for path in [*locale.glob(f"{DOMAIN}.pot"), *locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po")]:
+            with path.open("rb") as handle:
+                for message in read_po(handle):
+                    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+                    found.update(i for i in ids if i)
+    return frozenset(found)
+
+
 @functools.lru_cache(maxsize=32)
 def _compiled(path: Path, mtime: int) -> bytes:
     """``path`` (a ``.po`` file) as the bytes of a ``.mo`` file.

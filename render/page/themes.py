@@ -1,20 +1,15 @@
-"""Themes: stylesheets (and fonts) laid over any layout, chosen with
-``--theme``; and the reading of ``layout.toml`` and ``theme.toml``, whose
-settings are checked the same way."""
+"""Themes: stylesheets (and fonts) laid over any layout, chosen with ``--theme``."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, Problem, did_you_mean, is_file
+from ..errors import InputError, did_you_mean, is_file
 from ..resources import bundled
-from ..source import parse_toml, read_setting_text
+from .folder_settings import THEME_KEYS, THEME_SETTINGS, read_folder_settings
 
-SETTINGS = "layout.toml"
 THEMES = "_themes"  # the bundled themes, each a folder with a theme.toml
-THEME_SETTINGS = "theme.toml"
 
 
 @dataclass(frozen=True)
@@ -58,7 +53,7 @@ def find_theme(name_or_path: str | Path) -> Theme:
             f"is a folder with a {THEME_SETTINGS}; bundled themes: "
             f"{', '.join(bundled_themes())}",
         )
-    settings = _read_settings(settings_file, _THEME_SETTINGS)
+    settings = read_folder_settings(settings_file, THEME_KEYS)
     theme = Theme(
         name=settings.get("name", folder.name),
         folder=folder.resolve(),
@@ -70,102 +65,3 @@ def find_theme(name_or_path: str | Path) -> Theme:
     for name in [*theme.stylesheets, *theme.fonts.values()]:
         theme.find(name)  # every file it names is there
     return theme
-
-
-# The settings a layout.toml may give, and what each must be.
-_SETTINGS = {
-    "name": (str, "a name in quotes"),
-    "entry": (str, 'a template\'s file name in quotes, such as "main.html"'),
-    "stylesheets": (list, 'a list of file names, such as ["base.css", "layout.css"]'),
-    "fonts": (dict, "a [fonts] table of weights and font files"),
-    "font_family": (str, "a font's name in quotes"),
-    "description": (str, "one line in quotes that says what the layout is for"),
-    "aliases": (list, 'a list of other names, such as ["easy-read"]'),
-}
-
-
-_THEME_SETTINGS = {
-    key: _SETTINGS[key] for key in ("name", "description", "stylesheets", "fonts", "font_family")
-}
-
-
-def _read_settings(path: Path, allowed: dict = _SETTINGS) -> dict:
-    """The settings in ``path``, or an ``InputError`` saying what is wrong."""
-    text = read_setting_text(path)
-    settings = parse_toml(path, text)
-    problems = [
-        Problem(
-            str(path),
-            _line_of(text, key),
-            1,
-            key,
-            f"unknown setting '{key}'{did_you_mean(key, allowed)}: "
-            f"a {path.name} may give {', '.join(allowed)}",
-        )
-        for key in settings
-        if key not in allowed
-    ]
-    for key, (kind, what) in allowed.items():
-        value = settings.get(key)
-        items = (
-            value
-            if isinstance(value, list)
-            else (value or {}).values()
-            if isinstance(value, dict)
-            else ()
-        )
-        if value is not None and (
-            not isinstance(value, kind) or not all(isinstance(v, str) for v in items)
-        ):
-            problems.append(Problem(str(path), _line_of(text, key), 1, key, f"write {what} here"))
-    problems += _css_value_problems(path, text, settings)
-    if problems:
-        raise InputError(problems)
-    return settings
-
-
-# Settings that are written into the page's CSS: only what CSS means by them,
-# so that no value can end the stylesheet and start a script.
-_FONT_FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,59}")
-_WEIGHTS = {str(w) for w in range(100, 1000, 100)}
-
-
-def _css_value_problems(path: Path, text: str, settings: dict) -> list[Problem]:
-    problems = []
-    family = settings.get("font_family")
-    if isinstance(family, str) and not _FONT_FAMILY.fullmatch(family):
-        problems.append(
-            Problem(
-                str(path),
-                _line_of(text, "font_family"),
-                1,
-                "font_family",
-                "write a font's name of letters, digits, spaces and hyphens "
-                "(it goes into the page's CSS)",
-            )
-        )
-    fonts = settings.get("fonts")
-    for weight in fonts if isinstance(fonts, dict) else ():
-        if weight not in _WEIGHTS:
-            problems.append(
-                Problem(
-                    str(path),
-                    _line_of(text, "fonts"),
-                    1,
-                    f"fonts.{weight[:40]}",
-                    "a font weight is a number from 100 to 900 in hundreds, such as 400 or 700",
-                )
-            )
-    return problems
-
-
-def _line_of(text: str, key: str) -> int:
-    """The line of ``text`` where setting ``key`` (or its table) is written."""
-    return next(
-        (
-            n
-            for n, row in enumerate(text.splitlines(), 1)
-            if row.lstrip().startswith((key, f"[{key}]"))
-        ),
-        1,
-    )

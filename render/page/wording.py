@@ -76,6 +76,63 @@ NO_GRADE = {
     ),
 }
 
+# --- the letter layout (layouts/letter/) ---
+# A letter from the inspectorate to the children, as the social care common
+# inspection framework asks inspectors to write one ("Inspectors write a
+# letter to children that summarises clearly and simply the inspection
+# findings": SCCIF boarding schools and residential special schools, 15.2).
+# It speaks as the inspectorate (%(who)s: the data's inspectorates, else the
+# framework's); only an inspection or a report card is a visit, so only they
+# say "the inspectors"; an annual or thematic report is a report, never a visit.
+_INSPECTED = ("inspection-report", "report-card", "letter")
+_REPORTED = ("annual-report", "thematic-report")
+
+# The letter's title.
+LETTER_TITLE = {
+    **dict.fromkeys(_INSPECTED, N_("A letter from the inspectors")),
+    **dict.fromkeys(_REPORTED, N_("A letter about our report")),
+}
+
+# Who is writing.
+LETTER_WE_ARE = {
+    **dict.fromkeys(_INSPECTED, N_("We are the inspectors from %(who)s.")),
+    **dict.fromkeys(_REPORTED, N_("We are %(who)s.")),
+}
+
+# What the letter is about, after the visit's dates where there was a visit.
+LETTER_ABOUT = {
+    **dict.fromkeys(_INSPECTED, N_("This letter tells you what we found.")),
+    "annual-report": N_(
+        "Each year, we write a report about our checks. This letter tells you what our report says."
+    ),
+    "thematic-report": N_(
+        "We wrote a report about one subject. This letter tells you what our report says."
+    ),
+}
+
+# The heading of the findings.
+LETTER_FOUND = {
+    **dict.fromkeys(_INSPECTED, N_("What we found")),
+    **dict.fromkeys(_REPORTED, N_("What our report says")),
+}
+
+# Said when the framework gives no grade at all.
+LETTER_NO_GRADE = {
+    "inspection-report": N_("We do not give a grade for this kind of inspection."),
+}
+
+# What happens next, when the data says nothing of it: only what is true
+# of every document of the kind.
+LETTER_NEXT = {
+    "annual-report": N_("We write a report like this every year."),
+}
+
+# The signature: under the inspectors' names when the data gives them.
+LETTER_SIGNATURE = {
+    **dict.fromkeys(_INSPECTED, N_("The inspectors from %(who)s")),
+    **dict.fromkeys(_REPORTED, N_("From %(who)s")),
+}
+
 EXAMPLE = N_("This is an example. It is not about a real place. It shows how a summary can look.")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +27,7 @@ from .lexicon import bundled_lexicon
 from .rules import RULES, SENTENCE_RULES, Context, Hit, check_sentence, defined_words
 from .scores import Names, Sentence, analyse, capitalised_words
 from .targets import ReadingTarget, UnknownTarget, find_target, unknown_target_message
-from .units import ALL_RULES, KINDS, Lines, TextFile, file_kind
+from .units import ALL_RULES, KINDS, Lines, TextFile, Unit, file_kind
 from .verdict import Checked, one_line, page_note, report
 
 if TYPE_CHECKING:  # datafiles needs pydantic: imported only for a data file
@@ -202,14 +202,27 @@ def check_file(
 
 
 def check_inspection(
-    document: Document, source: Source, settings: Settings, icons: IconSet | None = None
+    document: Document,
+    source: Source,
+    settings: Settings,
+    icons: IconSet | None = None,
+    more: Sequence[tuple[str, int, str, str]] = (),
 ) -> FileReport:
     """Check a document the pipeline has already read and validated; its
-    guessed pictures are noted as ``icons`` (the build's layout's) guess them."""
+    guessed pictures are noted as ``icons`` (the build's layout's) guess them.
+    ``more`` are other texts its page prints, each ``(file, line, field,
+    text)``: the settings' footer and reworded fixed words."""
     from .datafiles import inspection_file
 
     raw = Lines(source.text)
-    return check_text(inspection_file(source, raw, document, icons), settings)
+    file = inspection_file(source, raw, document, icons)
+    extra = tuple(
+        Unit(
+            text=text, kind="field", section="theme", field=name, anchors=((0, line, 1),), path=path
+        )
+        for path, line, name, text in more
+    )
+    return check_text(replace(file, units=file.units + extra), settings)
 
 
 # --- one file ---------------------------------------------------------------------

@@ -26,6 +26,7 @@ _EXPORTS = {
     "read_source": "read",
     "parse_toml": "tomlfile",
     "read_toml": "tomlfile",
+    "toml_line": "tomlfile",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__ = exporter(__name__, _EXPORTS)

@@ -43,9 +43,10 @@ class PictureError(ValueError):
     """A picture file cannot be used; the message says why, in plain words."""
 
 
-def embed_picture(folder: Path, name: str) -> str:
-    """The file ``name`` in ``folder`` as a ``data:`` URL, once checked."""
-    path = find_picture(folder, name)
+def embed_picture(folder: Path, name: str, beside: str = "the data file") -> str:
+    """The file ``name`` in ``folder`` (the folder of ``beside``) as a
+    ``data:`` URL, once checked."""
+    path = find_picture(folder, name, beside)
     data = _read(path, name)
     kind = PICTURE_TYPES[path.suffix.lower()]
     if kind == "image/svg+xml":
@@ -60,20 +61,26 @@ def as_data_url(kind: str, payload: bytes) -> str:
     return f"data:{kind};base64,{base64.b64encode(payload).decode('ascii')}"
 
 
-def find_picture(folder: Path, name: str) -> Path:
-    """The file ``name`` in ``folder``: it must be a file there, not leading out."""
+def find_picture(folder: Path, name: str, beside: str = "the data file") -> Path:
+    """The file ``name`` in ``folder`` (the folder of ``beside``): it must be
+    a file there, named from there, not leading out."""
     root = folder.resolve()
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        raise PictureError(
+            f"'{name}' is not a name in the folder of {beside}: copy the picture "
+            'into that folder and give its name, such as "logo.png"'
+        )
     path = (root / name).resolve()
     if not path.is_relative_to(root):
         raise PictureError(
-            f"'{name}' leads out of the data file's folder "
+            f"'{name}' leads out of the folder of {beside} "
             "(through a symbolic link): copy the picture into that folder"
         )
     if not is_file(path):
         if is_dir(path):
             raise PictureError(f"'{name}' is a folder: name a picture file in it")
         raise PictureError(
-            f"there is no file '{name}' beside the data file: check the name and the folder"
+            f"there is no file '{name}' beside {beside}: check the name and the folder"
         )
     return path
 

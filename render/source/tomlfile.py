@@ -40,3 +40,60 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
             "this TOML is nested too deeply (arrays or tables inside each other "
             "hundreds of times): settings need only a few levels",
         ) from None
+
+
+_KEY_PART = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*""")
+
+
+def _key_path(text: str) -> tuple[list[str], str]:
+    """The dotted key at the start of ``text`` (``a."b c".d``) and what follows it."""
+    parts: list[str] = []
+    rest = text
+    while True:
+        match = _KEY_PART.match(rest)
+        if not match:
+            return parts, rest
+        raw = match.group(1)
+        parts.append(raw[1:-1] if raw[0] in "\"'" else raw)
+        rest = rest[match.end() :]
+        if not rest.startswith("."):
+            return parts, rest
+        rest = rest[1:]
+
+
+def toml_line(text: str, keys: tuple[str, ...] | list[str]) -> int:
+    """The line of ``text`` (TOML) where the setting at ``keys`` is written:
+    its own ``key = value`` line under its table's header, a dotted key or
+    the header of its table; else the line of the nearest setting above it
+    (an inline table's key is found at the line of the table); else 1.
+
+    ``tomllib`` keeps no positions, so the lines are walked once: each
+    header (``[a.b]``, ``[[a.b]]``) and key is read as a path of keys.
+    """
+    wanted = [str(k) for k in keys]
+    best, best_depth = 1, 0
+    table: list[str] = []
+    for number, row in enumerate(text.splitlines(), 1):
+        stripped = row.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("["):
+            inner = stripped.lstrip("[")
+            parts, rest = _key_path(inner)
+            if not rest.lstrip().startswith("]"):
+                continue
+            table, found = parts, parts
+        else:
+            parts, rest = _key_path(stripped)
+            if not parts or not rest.startswith("="):
+                continue
+            found = table + parts
+        depth = 0
+        for have, want in zip(found, wanted, strict=False):
+            if have != want:
+                break
+            depth += 1
+        # the setting itself, or a table it is in, the deepest found wins
+        if (depth == len(found) or depth == len(wanted)) and depth > best_depth:
+            best, best_depth = number, depth
+    return best
