@@ -398,3 +398,24 @@ def test_every_data_file_is_true_about_its_kind_of_document(built):
     assert "What did the inspectors find?" not in annual
     assert "Who wrote the report" in annual
     assert "does not give a grade" not in annual
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("example-school-report-card", "The more boxes are filled in, the better the grade."),
+        ("example-childrens-home-wales-cy", "Po fwyaf o flychau sydd wedi'u llenwi"),
+        ("ofsted-social-care-annual-report-2016", None),
+    ],
+)
+def test_the_meters_meaning_is_in_words_beside_the_parts(name, key):
+    """A sighted reader is told what the filled boxes mean (not only the alt
+    text), in the page's language, over the parts; no parts, no key."""
+    layout = find_layout("booklet")
+    document = load(ROOT / "data" / f"{name}.yaml", layout)
+    html = render_html(document, layout, draw_figures(document, layout))
+    keys = re.findall(r'<p class="meter-key">([^<]*)</p>\s*<ul class="part-grades">', html)
+    if key is None:
+        assert keys == [] and 'class="meter-key"' not in html
+    else:
+        assert len(keys) == 1 and key in keys[0].replace("&#39;", "'"), keys
