@@ -154,11 +154,18 @@ def build_one(path: Path, job: Job) -> Result:
         target = job.settings.reading_target(result.readability.summary["target"]["id"])
         # a page says its reading age only when check could score its language
         scored = result.readability.summary["document"]["language"]["scored"]
-        html = render_html(document, layout, figures, target.reading_age if scored else None)
+        age = target.reading_age if scored else None
         if layout.max_pages:  # a poster is one page, even built as HTML only
-            from .page import check_fits  # WeasyPrint is slow to import
+            from .page import fitted  # WeasyPrint is slow to import
 
-            check_fits(document, html, layout, source)
+            html = fitted(
+                lambda fit: render_html(document, layout, figures, age, fit),
+                document,
+                layout,
+                source,
+            )
+        else:
+            html = render_html(document, layout, figures, age)
         LOG.info("5/5 writing %s", ", ".join(job.formats))
         result.outputs = _publish(document, html, job, path.parent)
     except (InputError, BuildError, TargetMissed) as exc:

@@ -46,6 +46,31 @@ rule = "#6b4a85"
 """
 
 
+# A poster is one sheet whatever its theme: with bigger or wider text it
+# shows fewer points (fit_steps), and where even one of each does not fit,
+# the build refuses it with the error that says what to shorten. These are
+# the ones that do not fit today (strict: a change either way shows here).
+TOO_LONG = {
+    ("poster", ("large-print",)): {"example-school-report-card", "stockton-2013-child-protection"},
+    ("poster", ("dyslexia",)): {
+        "example-childrens-home",
+        "example-school-report-card",
+        "stockton-2013-child-protection",
+        "stockton-2018-jtai",
+    },
+    ("poster", ("large-print", "dyslexia")): {
+        s.stem for s in INSPECTIONS if s.stem != "ofsted-social-care-annual-report-2016"
+    },
+}
+
+
+def _built(combinations, layout, variant) -> list[Path]:
+    """The inputs of a combination that were built (the others were refused)."""
+    out = combinations(layout, variant)
+    refused = combinations.refused[_name(layout, variant)]
+    return [source for source in INSPECTIONS if source.stem not in refused], out
+
+
 def _name(layout: str, variant: tuple[str, ...]) -> str:
     return "-".join([layout, *variant]) if variant else layout
 
@@ -69,10 +94,12 @@ def combinations(tmp_path_factory):
                 INSPECTIONS, out, layout=layout, themes=themes, settings=settings, strict=True
             )
             outcomes = list(run_build(INSPECTIONS, job, jobs=2, force=True))
-            failed = [line for o in outcomes if o.status != "built" for line in o.err]
-            assert failed == [], failed
             made[name] = out
+            refused[name] = {o.source.stem: o.err for o in outcomes if o.status != "built"}
         return made[name]
+
+    refused: dict[str, dict[str, list[str]]] = {}
+    folder.refused = refused  # type: ignore[attr-defined]
 
     return folder
 
@@ -98,13 +125,23 @@ def test_there_are_three_layouts_and_three_themes():
 
 
 @pytest.mark.parametrize(("layout", "variant"), COMBINATIONS, ids=[_name(*c) for c in COMBINATIONS])
-def test_every_file_builds_strictly_and_passes_axe_at_both_widths(
-    combinations, browser, layout, variant
+def test_every_file_builds_strictly_or_is_refused_as_too_long_for_its_sheet(
+    combinations, layout, variant
 ):
     out = combinations(layout, variant)
+    refused = combinations.refused[_name(layout, variant)]
+    assert set(refused) == TOO_LONG.get((layout, variant), set()), refused
+    for stem, lines in refused.items():
+        assert "error: the 'poster' layout makes at most 1 page (max_pages)" in lines[0], lines
+        assert not list(out.glob(f"{stem}.*"))  # nothing half-written
+
+
+@pytest.mark.parametrize(("layout", "variant"), COMBINATIONS, ids=[_name(*c) for c in COMBINATIONS])
+def test_every_page_passes_axe_at_both_widths(combinations, browser, layout, variant):
+    sources, out = _built(combinations, layout, variant)
     schemes = ["light", "dark"] if "dark" in variant else ["light"]
     found = []
-    for source in INSPECTIONS:
+    for source in sources:
         page = out / f"{source.stem}.html"
         assert page.is_file()
         for width in (PHONE, DESKTOP):
@@ -133,9 +170,9 @@ def _dark(page) -> bool:
 
 @pytest.mark.parametrize(("layout", "variant"), COMBINATIONS, ids=[_name(*c) for c in COMBINATIONS])
 def test_every_pdf_passes_pdfua_and_our_checks(combinations, layout, variant):
-    out = combinations(layout, variant)
+    sources, out = _built(combinations, layout, variant)
     found = []
-    for source in INSPECTIONS:
+    for source in sources:
         findings, summary = check_pdf(out / f"{source.stem}.pdf")
         assert "PDF/UA-1 (104 rules)" in summary["checkers"], summary
         could_not_run = [f for f in findings if f.message.startswith("pdfua could not run")]

@@ -67,10 +67,10 @@ TOML = 'stylesheets = ["base.css"]\n'
             [
                 "own/layout.toml:2:1: error: entyr: unknown setting 'entyr' (did you mean "
                 "'entry'?): a layout.toml may give name, entry, stylesheets, fonts, "
-                "font_family, description, aliases, theme, max_pages",
+                "font_family, description, aliases, theme, max_pages, fit_steps, fixed_pages",
                 "own/layout.toml:3:1: error: stylesheet: unknown setting 'stylesheet' (did "
                 "you mean 'stylesheets'?): a layout.toml may give name, entry, stylesheets, "
-                "fonts, font_family, description, aliases, theme, max_pages",
+                "fonts, font_family, description, aliases, theme, max_pages, fit_steps, fixed_pages",
             ],
         ),
         (

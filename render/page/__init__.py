@@ -12,6 +12,7 @@ from .._lazy import exporter
 
 _EXPORTS = {
     "check_fits": "fit",
+    "fitted": "fit",
     "draw_figures": "drawings",
     "render_html": "html",
     "IconSet": "icons",

@@ -6,7 +6,7 @@ written (an HTML-only build is counted too: the poster is one A4 page)."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -36,12 +36,27 @@ def page_count(html: str, layout: Layout, data_folder: Path) -> int:
         return len(document.render().pages)
 
 
+def fitted(render: Callable[[int], str], document: Document, layout: Layout, source: Source) -> str:
+    """The page ``render(fit)`` makes at the first ``fit`` (0, 1, ... up to
+    the layout's ``fit_steps``) that keeps to the layout's ``max_pages``;
+    else the error of ``check_fits`` on the smallest. A layout shows less at
+    a higher ``fit`` (the poster: 3 points of each section, then 2, then 1),
+    so a theme with bigger text (large print) still fits its pages."""
+    for fit in range(layout.fit_steps + 1):
+        html = render(fit)
+        pages = page_count(html, layout, source.path.parent)
+        if pages <= (layout.page_limit or pages):
+            return html
+    check_fits(document, html, layout, source, pages)
+    return html  # not reached: check_fits raised
+
+
 def check_fits(
     document: Document, html: str, layout: Layout, source: Source, pages: int | None = None
 ) -> None:
     """``InputError`` if ``html`` takes more than the layout's ``max_pages``:
     by how much, and the longest texts the page shows, where they are written."""
-    limit = layout.max_pages
+    limit = layout.page_limit
     if not limit:
         return
     pages = pages if pages is not None else page_count(html, layout, source.path.parent)
@@ -68,7 +83,7 @@ def check_fits(
     problems = [
         source.problem(
             (),
-            f"the '{layout.name}' layout makes at most {allowed} (max_pages), and this "
+            f"the '{layout.name}' layout makes at most {allowed}{_why(layout)}, and this "
             f"would be {pages}: {over} page{'s' if over > 1 else ''} too long. The longest "
             f"texts on it: {named or 'none'}; {advice}",
         )
@@ -84,6 +99,13 @@ def check_fits(
         for words, loc in longest
     ]
     raise InputError(problems)
+
+
+def _why(layout: Layout) -> str:
+    themes = [t.name for t in layout.themes if t.page_factor > 1]
+    if layout.fixed_pages or not themes:
+        return " (max_pages)"
+    return f" (max_pages, with more room for {' and '.join(themes)})"
 
 
 def _where(source: Source, loc: tuple) -> tuple[str, int, int]:

@@ -23,11 +23,21 @@ LAYOUT_KEYS = {
     "aliases": (list, 'a list of other names, such as ["easy-read"]'),
     "theme": (dict, "a [theme] table: colours, logo, logo_alt, footer, words"),
     "max_pages": (int, "the most pages the layout may make, a whole number such as 1"),
+    "fit_steps": (int, "how many times the layout can show less to fit, a whole number"),
+    "fixed_pages": (bool, "true when max_pages is a sheet of paper that no theme changes"),
 }
 
 
 THEME_KEYS = {
-    key: LAYOUT_KEYS[key] for key in ("name", "description", "stylesheets", "fonts", "font_family")
+    **{
+        key: LAYOUT_KEYS[key]
+        for key in ("name", "description", "stylesheets", "fonts", "font_family")
+    },
+    "page_factor": (
+        (int, float),
+        "how many times the pages of a page-limited layout the theme's text needs, "
+        "a number such as 2",
+    ),
 }
 
 
@@ -73,6 +83,17 @@ def read_folder_settings(path: Path, allowed: dict = LAYOUT_KEYS) -> dict:
                 1,
                 "max_pages",
                 "write the most pages the layout may make: a whole number, at least 1",
+            )
+        )
+    steps = settings.get("fit_steps")
+    if isinstance(steps, int) and (isinstance(steps, bool) or not 0 <= steps <= 5):
+        problems.append(
+            Problem(
+                str(path),
+                toml_line(text, ["fit_steps"]),
+                1,
+                "fit_steps",
+                "write how many times the layout can show less: a whole number from 0 to 5",
             )
         )
     problems += _css_value_problems(path, text, settings)

@@ -92,6 +92,7 @@ class Page:
     _shown: set[str] = field(default_factory=set)
     # file -> number, for each picture of the user's that more than one point shows
     shared: dict[str, int] = field(default_factory=dict)
+    fit: int = 0  # how much less a layout with a page limit shows (fit.fitted)
 
     @property
     def kind(self) -> str:
@@ -154,8 +155,10 @@ class Page:
 
     def on_poster(self, section: str) -> list[Point | Contact]:
         """The points of ``section`` a one-page layout shows: those marked
-        ``poster: true``, else the first three (``model.poster``)."""
-        return [point for _, point in chosen(getattr(self.document.inspection, section))]
+        ``poster: true``, else the first three (``model.poster``); one fewer
+        at each step of ``fit``, never none."""
+        points = [point for _, point in chosen(getattr(self.document.inspection, section))]
+        return points[: max(1, len(points) - self.fit)]
 
     def items(self, points: Iterable[Point | Fact], section: str = "") -> list[Item]:
         """An item for each point of ``section`` (a list kind: good, better...)."""
@@ -251,11 +254,16 @@ def _embed_shared(html: str, document: Document, shared: dict[str, int]) -> str:
 
 
 def render_html(
-    document: Document, layout: Layout, figures: Figures, reading_age: int | None = None
+    document: Document,
+    layout: Layout,
+    figures: Figures,
+    reading_age: int | None = None,
+    fit: int = 0,
 ) -> str:
     """The HTML page for ``document`` in ``layout`` with its drawings
     (``drawings.draw_figures``); it says the ``reading_age`` its words were
-    checked for, if they were."""
+    checked for, if they were. At a higher ``fit`` a layout with a page
+    limit shows less (``fit.fitted``)."""
     language = document.inspection.language
     translations = layout.translations(language)
     env = layout.environment(language)
@@ -274,6 +282,7 @@ def render_html(
             for other in document.inspection.translations
         ),
         shared=shared_pictures(document),
+        fit=fit,
     )
     try:
         loop = include_loops(env, layout.entry)
@@ -290,6 +299,7 @@ def render_html(
             reading_age=reading_age,
             page_counter=Markup(page_counter(translations.gettext)),
             brand=layout.branding,
+            fit=fit,
         )
     except jinja2.TemplateError as exc:  # a layout's own mistake
         raise InputError([template_problem(exc, layout)]) from None

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import gettext
+import math
 import mimetypes
 import traceback
 from collections.abc import Iterable, Sequence
@@ -53,6 +54,18 @@ class Layout:
     branding: Branding = field(default_factory=Branding)
     # the most pages a page of this layout may take (a poster: 1); none: any
     max_pages: int | None = None
+    # how many times it can show less to keep to max_pages (fit.fitted)
+    fit_steps: int = 0
+    fixed_pages: bool = False  # max_pages is a sheet of paper (a poster)
+
+    @property
+    def page_limit(self) -> int | None:
+        """The most pages a page may take with its themes: ``max_pages``,
+        times the themes' ``page_factor`` unless the pages are fixed."""
+        if not self.max_pages or self.fixed_pages:
+            return self.max_pages
+        factor = math.prod(theme.page_factor for theme in self.themes)
+        return math.ceil(self.max_pages * factor - 1e-9)
 
     @property
     def search_path(self) -> list[Path]:
@@ -186,6 +199,8 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
         aliases=tuple(settings.get("aliases", [])),
         themes=tuple(find_theme(theme) for theme in themes),
         max_pages=settings.get("max_pages"),
+        fit_steps=settings.get("fit_steps", 0),
+        fixed_pages=settings.get("fixed_pages", False),
     )
     return layout.with_branding(settings["theme"], settings_file) if "theme" in settings else layout
 

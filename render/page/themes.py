@@ -22,6 +22,9 @@ class Theme:
     stylesheets: tuple[str, ...] = ("theme.css",)
     fonts: dict[str, str] = field(default_factory=dict)
     font_family: str | None = None
+    # how many times the pages its bigger or wider text needs: a letter of at
+    # most 2 pages may take 4 in large print (fixed_pages layouts excepted)
+    page_factor: float = 1.0
 
     def find(self, name: str) -> Path:
         """The file ``name`` in the theme's folder, else in ``fonts/``."""
@@ -61,6 +64,7 @@ def find_theme(name_or_path: str | Path) -> Theme:
         stylesheets=tuple(settings.get("stylesheets", ["theme.css"])),
         fonts=dict(settings.get("fonts", {})),
         font_family=settings.get("font_family"),
+        page_factor=max(1.0, float(settings.get("page_factor", 1.0))),
     )
     for name in [*theme.stylesheets, *theme.fonts.values()]:
         theme.find(name)  # every file it names is there
