@@ -225,19 +225,20 @@ def test_a_heading_with_one_short_point_under_it_never_ends_a_page(tmp_path):
     [
         "layouts/_base/print.css",
         *sorted(
-            str(p.relative_to(ROOT)) for p in (ROOT / "layouts" / "_themes").glob("*/theme.css")
+            str(p.relative_to(ROOT))
+            for p in [*ROOT.glob("layouts/_themes/*/theme.css"), *ROOT.glob("layouts/*/layout.css")]
         ),
     ],
 )
 def test_the_row_strut_is_as_tall_as_the_picture(css_file):
     """print.css keeps a point's row whole with a strut (.point::before) as
-    tall as its picture: a picture made bigger (a theme) without it would
+    tall as its picture: a picture resized (a layout, a theme) without it would
     again let a heading end a page, and a taller strut would leave pages short."""
     css = (ROOT / css_file).read_text(encoding="utf-8")
     strut = re.search(r"\.point::before\s*\{[^}]*?height:\s*([\d.]+cm)", css)
     picture = re.search(r"\.point > \.pic, \.point > \.pic-own \{[^}]*?height:\s*([\d.]+cm)", css)
     if picture is None and css_file != "layouts/_base/print.css":
-        return  # the theme keeps the picture's size, and the strut with it
+        return  # the picture keeps its size, and the strut with it
     assert strut and picture
     assert strut.group(1) == picture.group(1)
     assert f"margin-bottom: -{strut.group(1)}" in css
