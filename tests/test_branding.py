@@ -179,7 +179,7 @@ def test_a_theme_that_paints_its_own_colour_wins_over_the_setting(tmp_path):
         (
             '[theme]\nlogo = "/etc/hostname"\nlogo_alt = "Us"\n',
             2,
-            "'/etc/hostname' is not a name in the folder of the settings file",
+            "'/etc/hostname' is not a name in the settings file's folder",
         ),
         ("[theme]\ncolors = {}\n", 2, "unknown setting 'colors' (did you mean 'colours'?)"),
         ('[theme.colours]\nacent = "#000"\n', 2, "unknown colour 'acent' (did you mean 'accent'?)"),

@@ -67,13 +67,13 @@ def find_picture(folder: Path, name: str, beside: str = "the data file") -> Path
     root = folder.resolve()
     if Path(name).is_absolute() or ".." in Path(name).parts:
         raise PictureError(
-            f"'{name}' is not a name in the folder of {beside}: copy the picture "
+            f"'{name}' is not a name in {beside}'s folder: copy the picture "
             'into that folder and give its name, such as "logo.png"'
         )
     path = (root / name).resolve()
     if not path.is_relative_to(root):
         raise PictureError(
-            f"'{name}' leads out of the folder of {beside} "
+            f"'{name}' leads out of {beside}'s folder "
             "(through a symbolic link): copy the picture into that folder"
         )
     if not is_file(path):
