@@ -45,6 +45,8 @@ class Result:
     # the user's files the outputs were made from: the input, its framework
     # and its pictures (the layout's files are the same for every input)
     depends: list[Path] = field(default_factory=list)
+    # a page-limited layout that had to show less to fit: the note that says so
+    fitted: str = ""
 
     @property
     def ok(self) -> bool:
@@ -64,7 +66,7 @@ class Result:
             f"{f.path}:{f.line}:{f.col}: {f.severity}: {f.field}: {f.message}"
             for f in found
             if f.rule in BUILD_NOTES
-        ]
+        ] + ([self.fitted] if self.fitted else [])
 
 
 @dataclass(frozen=True)
@@ -158,12 +160,22 @@ def build_one(path: Path, job: Job) -> Result:
         if layout.max_pages:  # a poster is one page, even built as HTML only
             from .page import fitted  # WeasyPrint is slow to import
 
-            html = fitted(
+            html, fit = fitted(
                 lambda fit: render_html(document, layout, figures, age, fit),
                 document,
                 layout,
                 source,
             )
+            if fit:  # the writer is told that the page shows less than it could
+                result.fitted = (
+                    f"{path}:1:1: note: the {layout.name} shows fewer points than it "
+                    f"could ({fit} step{'s' if fit > 1 else ''} fewer of each section) "
+                    f"to keep to {layout.page_limit} page{'s' if layout.page_limit > 1 else ''}: "
+                    "shorten the points, or mark the ones to show with poster: true"
+                    if layout.name == "poster"
+                    else f"{path}:1:1: note: the {layout.name} shows fewer points than it "
+                    f"could to keep to {layout.page_limit} pages; it says how many of how many"
+                )
         else:
             html = render_html(document, layout, figures, age)
         LOG.info("5/5 writing %s", ", ".join(job.formats))

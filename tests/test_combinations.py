@@ -51,12 +51,14 @@ rule = "#6b4a85"
 # the build refuses it with the error that says what to shorten. These are
 # the ones that do not fit today (strict: a change either way shows here).
 TOO_LONG = {
-    ("poster", ("large-print",)): {"example-school-report-card", "stockton-2013-child-protection"},
-    ("poster", ("dyslexia",)): {
+    ("poster", ("large-print",)): {
         "example-childrens-home",
         "example-school-report-card",
         "stockton-2013-child-protection",
         "stockton-2018-jtai",
+    },
+    ("poster", ("dyslexia",)): {
+        s.stem for s in INSPECTIONS if s.stem != "ofsted-social-care-annual-report-2016"
     },
     ("poster", ("large-print", "dyslexia")): {
         s.stem for s in INSPECTIONS if s.stem != "ofsted-social-care-annual-report-2016"

@@ -70,7 +70,8 @@ TOML = 'stylesheets = ["base.css"]\n'
                 "font_family, description, aliases, theme, max_pages, fit_steps, fixed_pages",
                 "own/layout.toml:3:1: error: stylesheet: unknown setting 'stylesheet' (did "
                 "you mean 'stylesheets'?): a layout.toml may give name, entry, stylesheets, "
-                "fonts, font_family, description, aliases, theme, max_pages, fit_steps, fixed_pages",
+                "fonts, font_family, description, aliases, theme, max_pages, fit_steps, "
+                "fixed_pages",
             ],
         ),
         (

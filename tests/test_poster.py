@@ -12,7 +12,7 @@ import page
 import pikepdf
 import pytest
 from click.testing import CliRunner
-from conftest import INSPECTIONS, SAMPLE, pages
+from conftest import DATA, INSPECTIONS, SAMPLE, pages
 
 from render import build
 from render.audit.html import PHONE, axe_findings, run_axe
@@ -192,3 +192,31 @@ def test_poster_text_is_as_big_as_the_booklet_and_the_title_bigger(posters, sour
     sizes = _text_sizes_in_points(posters / f"{source.stem}.pdf")
     assert sizes.most_common(1)[0][0] >= 16
     assert min(sizes) >= 14 and max(sizes) >= 24, sizes
+
+
+def test_a_poster_that_shows_less_to_fit_says_so_and_keeps_who_to_talk_to(tmp_path):
+    from click.testing import CliRunner
+
+    from render.cli import main
+
+    source = DATA / "example-childrens-home-wales-cy.yaml"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(source),
+            "--layout",
+            "poster",
+            "--theme",
+            "large-print",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "note: the poster shows fewer points than it could" in result.output
+    html = (tmp_path / f"{source.stem}.html").read_text(encoding="utf-8")
+    for contact in load(source).inspection.talk_to:
+        assert contact.who in html  # who to talk to is never cut to fit

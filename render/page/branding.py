@@ -363,12 +363,27 @@ def contrast_problems(branding: Branding, sheets: list[str]) -> list[Problem]:
     ):
         colours = schemes[pair.scheme]
         back = "the printed page" if pair.back == PAGE else pair.back
+        back += f" {hex_colour(colours[pair.back])}"
+        if pair.back != PAGE and not chosen(pair.back, pair.scheme):
+            back += " (the layout's or a theme's)"
         where = "" if pair.scheme == "screen" else f" ({scheme_words(pair.scheme)})"
         what = "text" if pair.fore in ("ink", "accent") else "a border or outline"
+        # only a change to a colour the settings give can be made here
+        advice = (
+            " or ".join(
+                part
+                for part in pair.advice.split(" or ")
+                if any(
+                    part.endswith(f" {n}") and chosen(n, pair.scheme)
+                    for n in (pair.fore, pair.back)
+                )
+            )
+            or pair.advice
+        )
         message = (
-            f"{pair.fore} {hex_colour(colours[pair.fore])} on {back} "
-            f"{hex_colour(colours[pair.back])}{where} is {pair.found:.1f}:1, and {what} "
-            f"needs {pair.needed:g}:1: choose {pair.advice}"
+            f"{pair.fore} {hex_colour(colours[pair.fore])} on {back}{where} is "
+            f"{pair.found:.1f}:1, and {what} "
+            f"needs {pair.needed:g}:1: choose {advice}"
         )
         for name in (pair.fore, pair.back):
             if chosen(name, pair.scheme) and (name not in worst or pair.found < worst[name][0]):

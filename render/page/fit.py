@@ -41,14 +41,15 @@ def fitted(render: Callable[[int], str], document: Document, layout: Layout, sou
     the layout's ``fit_steps``) that keeps to the layout's ``max_pages``;
     else the error of ``check_fits`` on the smallest. A layout shows less at
     a higher ``fit`` (the poster: 3 points of each section, then 2, then 1),
-    so a theme with bigger text (large print) still fits its pages."""
+    so a theme with bigger text (large print) still fits its pages. Returns
+    the page and the ``fit`` it was made at."""
     for fit in range(layout.fit_steps + 1):
         html = render(fit)
         pages = page_count(html, layout, source.path.parent)
         if pages <= (layout.page_limit or pages):
-            return html
+            return html, fit
     check_fits(document, html, layout, source, pages)
-    return html  # not reached: check_fits raised
+    return html, fit  # not reached: check_fits raised
 
 
 def check_fits(

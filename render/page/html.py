@@ -155,9 +155,11 @@ class Page:
 
     def on_poster(self, section: str) -> list[Point | Contact]:
         """The points of ``section`` a one-page layout shows: those marked
-        ``poster: true``, else the first three (``model.poster``); one fewer
-        at each step of ``fit``, never none."""
+        ``poster: true``, else the first three (``model.poster``); of the
+        findings, one fewer at each step of ``fit``, never none."""
         points = [point for _, point in chosen(getattr(self.document.inspection, section))]
+        if section == "talk_to":  # who to talk to is never cut to fit
+            return points
         return points[: max(1, len(points) - self.fit)]
 
     def items(self, points: Iterable[Point | Fact], section: str = "") -> list[Item]:

@@ -182,6 +182,14 @@ def find_layout(name_or_path: str | Path, themes: Sequence[str | Path] = ()) -> 
     settings_file = folder / SETTINGS
     if not is_file(settings_file):
         known = sorted({layout.name for layout in bundled_layouts().values()})
+        from .themes import bundled_themes
+
+        if str(name_or_path) in bundled_themes():
+            raise InputError.single(
+                str(name_or_path),
+                f"'{name_or_path}' is a theme, not a layout: choose it with "
+                f"--theme {name_or_path}; bundled layouts: {', '.join(known)}",
+            )
         raise InputError.single(
             str(name_or_path),
             f"no layout here{did_you_mean(str(name_or_path), bundled_layouts())}: a layout "
