@@ -6,11 +6,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError, Problem, did_you_mean
+from ..errors import InputError, Problem, did_you_mean, is_file
 from ..source import parse_toml, read_setting_text, toml_line
 
 SETTINGS = "layout.toml"
 THEME_SETTINGS = "theme.toml"
+
+
+def find_in(folders: list[Path], name: str, settings_file: Path) -> Path:
+    """The first file called ``name`` in ``folders`` that stays inside its
+    folder (a symbolic link out is not found), else an ``InputError`` at
+    ``settings_file`` (the layout's or theme's)."""
+    for folder in folders:
+        candidate = (folder / name).resolve()
+        if is_file(candidate) and candidate.is_relative_to(folder.resolve()):
+            return candidate
+    kind = "theme" if settings_file.name == THEME_SETTINGS else "layout"
+    raise InputError.single(settings_file, f"the {kind} has no file '{name}'")
+
 
 # The settings a layout.toml may give, and what each must be.
 LAYOUT_KEYS = {

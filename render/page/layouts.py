@@ -28,7 +28,7 @@ from ..resources import bundled
 from ..source import as_data_url
 from . import messages
 from .branding import Branding, contrast_problems, read_branding
-from .folder_settings import SETTINGS, read_folder_settings
+from .folder_settings import SETTINGS, find_in, read_folder_settings
 from .icons import IconSet, load_icons
 from .themes import Theme, find_theme
 
@@ -150,11 +150,7 @@ class Layout:
 
     def find(self, name: str) -> Path:
         """The first file called ``name`` on the search path."""
-        for folder in self.search_path:
-            candidate = (folder / name).resolve()
-            if is_file(candidate) and candidate.is_relative_to(folder.resolve()):
-                return candidate
-        raise InputError.single(self.folder / SETTINGS, f"the layout has no file '{name}'")
+        return find_in(self.search_path, name, self.folder / SETTINGS)
 
 
 def _find_in(path: Path, needle: str) -> tuple[int, int] | None:

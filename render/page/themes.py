@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError, did_you_mean, is_file
 from ..resources import bundled
-from .folder_settings import THEME_KEYS, THEME_SETTINGS, read_folder_settings
+from .folder_settings import THEME_KEYS, THEME_SETTINGS, find_in, read_folder_settings
 
 THEMES = "_themes"  # the bundled themes, each a folder with a theme.toml
 
@@ -28,11 +28,7 @@ class Theme:
 
     def find(self, name: str) -> Path:
         """The file ``name`` in the theme's folder, else in ``fonts/``."""
-        for folder in (self.folder, bundled("fonts")):
-            candidate = (folder / name).resolve()
-            if is_file(candidate) and candidate.is_relative_to(folder.resolve()):
-                return candidate
-        raise InputError.single(self.folder / THEME_SETTINGS, f"the theme has no file '{name}'")
+        return find_in([self.folder, bundled("fonts")], name, self.folder / THEME_SETTINGS)
 
 
 def bundled_themes() -> dict[str, Path]:
