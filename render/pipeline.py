@@ -22,7 +22,7 @@ from typing import Any
 from .errors import BuildError, InputError, Problem, is_file
 from .findings import FileReport
 from .model import Document, framework_folders, validate_inspection
-from .page import Layout, find_layout, pdf_date, render_html, signals_held, write_pdf
+from .page import PAPER, Layout, find_layout, pdf_date, render_html, signals_held, write_pdf
 from .readability import BUILD_NOTES, TargetMissed, check_inspection, one_line
 from .settings import Settings
 from .source import MAX_BYTES, Source, read_source
@@ -45,8 +45,9 @@ class Result:
     # the user's files the outputs were made from: the input, its framework
     # and its pictures (the layout's files are the same for every input)
     depends: list[Path] = field(default_factory=list)
-    # a page-limited layout that had to show less to fit: the note that says so
-    fitted: str = ""
+    # what a page-limited layout did to keep to its pages (showed less, or
+    # took a bigger sheet): the notes that say so
+    page_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -66,7 +67,7 @@ class Result:
             f"{f.path}:{f.line}:{f.col}: {f.severity}: {f.field}: {f.message}"
             for f in found
             if f.rule in BUILD_NOTES
-        ] + ([self.fitted] if self.fitted else [])
+        ] + self.page_notes
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,33 @@ def plan_build(
     return job
 
 
+def _page_notes(path: Path, layout: Layout, fit: int) -> list[str]:
+    """What the writer is told of a page-limited layout's page: that it shows
+    less than it could, and that it is a bigger sheet than A4."""
+    notes = []
+    limit = layout.page_limit or 1
+    pages = f"{limit} page{'s' if limit > 1 else ''}"
+    if fit and layout.name == "poster":
+        notes.append(
+            f"{path}:1:1: note: the poster shows fewer points than it could ({fit} "
+            f"step{'s' if fit > 1 else ''} fewer of each section) to keep to {pages}: "
+            "shorten the points, or mark the ones to show with poster: true"
+        )
+    elif fit:
+        notes.append(
+            f"{path}:1:1: note: the {layout.name} shows fewer points than it could to "
+            f"keep to {pages}; it says how many of how many"
+        )
+    if layout.paper != PAPER[0]:
+        themes = " and ".join(t.name for t in layout.themes if t.page_factor > 1)
+        notes.append(
+            f"{path}:1:1: note: the {layout.name} with {themes} is an {layout.paper} sheet, "
+            f"so that its text keeps its size: print it on {layout.paper} (printed on "
+            f"{PAPER[0]} to fit, the text would shrink)"
+        )
+    return notes
+
+
 def build_one(path: Path, job: Job) -> Result:
     """Build one input; errors are kept in the result, not raised."""
     result = Result(path)
@@ -166,16 +194,7 @@ def build_one(path: Path, job: Job) -> Result:
                 layout,
                 source,
             )
-            if fit:  # the writer is told that the page shows less than it could
-                result.fitted = (
-                    f"{path}:1:1: note: the {layout.name} shows fewer points than it "
-                    f"could ({fit} step{'s' if fit > 1 else ''} fewer of each section) "
-                    f"to keep to {layout.page_limit} page{'s' if layout.page_limit > 1 else ''}: "
-                    "shorten the points, or mark the ones to show with poster: true"
-                    if layout.name == "poster"
-                    else f"{path}:1:1: note: the {layout.name} shows fewer points than it "
-                    f"could to keep to {layout.page_limit} pages; it says how many of how many"
-                )
+            result.page_notes = _page_notes(path, layout, fit)
         else:
             html = render_html(document, layout, figures, age)
         LOG.info("5/5 writing %s", ", ".join(job.formats))

@@ -19,6 +19,7 @@ _EXPORTS = {
     "icon_files": "icons",
     "picture_names": "icons",
     "Layout": "layouts",
+    "PAPER": "layouts",
     "find_layout": "layouts",
     "pdf_date": "pdf",
     "signals_held": "pdf",

@@ -1,7 +1,7 @@
 """A layout's page limit (``max_pages`` in its ``layout.toml``): the page
 is laid out as the PDF would be, its pages counted, and a page that would
 be too long is an error that says what to shorten, before any file is
-written (an HTML-only build is counted too: the poster is one A4 page)."""
+written (an HTML-only build is counted too: the poster is one sheet)."""
 
 from __future__ import annotations
 
@@ -103,10 +103,12 @@ def check_fits(
 
 
 def _why(layout: Layout) -> str:
-    themes = [t.name for t in layout.themes if t.page_factor > 1]
-    if layout.fixed_pages or not themes:
+    themes = " and ".join(t.name for t in layout.themes if t.page_factor > 1)
+    if not themes:
         return " (max_pages)"
-    return f" (max_pages, with more room for {' and '.join(themes)})"
+    if layout.fixed_pages:
+        return f" (max_pages, on an {layout.paper} sheet for {themes})"
+    return f" (max_pages, with more room for {themes})"
 
 
 def _where(source: Source, loc: tuple) -> tuple[str, int, int]:

@@ -302,6 +302,7 @@ def render_html(
             page_counter=Markup(page_counter(translations.gettext)),
             brand=layout.branding,
             fit=fit,
+            paper=layout.paper,
         )
     except jinja2.TemplateError as exc:  # a layout's own mistake
         raise InputError([template_problem(exc, layout)]) from None

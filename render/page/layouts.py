@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # Jinja2 is imported when a page is made: `check` never needs
     import jinja2
 
 BASE = "_base"
+# the sheets a page may be printed on, smallest first (ISO 216: each is two
+# of the one before it)
+PAPER = ("A4", "A3", "A2")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,18 @@ class Layout:
             return self.max_pages
         factor = math.prod(theme.page_factor for theme in self.themes)
         return math.ceil(self.max_pages * factor - 1e-9)
+
+    @property
+    def paper(self) -> str:
+        """The sheet the page is printed on: A4; a layout of one fixed sheet
+        (a poster) whose themes ask for more room (``page_factor``) gets the
+        next bigger sheet for each doubling of that room, so that its text
+        keeps its size: large print or dyslexia A3, both together A2."""
+        factor = math.prod(theme.page_factor for theme in self.themes)
+        if not self.fixed_pages or factor <= 1:
+            return PAPER[0]
+        steps = math.ceil(math.log2(factor) - 1e-9)
+        return PAPER[min(steps, len(PAPER) - 1)]
 
     @property
     def search_path(self) -> list[Path]:
