@@ -1,4 +1,5 @@
-"""The poster layout: one A4 page whatever the data (max_pages = 1), the
+"""The poster layout: one sheet whatever the data (max_pages = 1; A4, or
+a bigger sheet for a theme with bigger text), the
 points the writer marks with ``poster: true`` (else the first three), and
 a clear error, with no file written, when the page would be longer."""
 
@@ -194,29 +195,74 @@ def test_poster_text_is_as_big_as_the_booklet_and_the_title_bigger(posters, sour
     assert min(sizes) >= 14 and max(sizes) >= 24, sizes
 
 
+LONGER = " They talk with each child every day, and they write down what the child said." * 3
+
+
 def test_a_poster_that_shows_less_to_fit_says_so_and_keeps_who_to_talk_to(tmp_path):
-    from click.testing import CliRunner
-
-    from render.cli import main
-
-    source = DATA / "example-childrens-home-wales-cy.yaml"
+    # the third good thing and the second to improve made longer: with
+    # three of each the page is too long, with one fewer of each it fits
+    source = DATA / "example-childrens-home.yaml"
+    text = source.read_text(encoding="utf-8")
+    for sentence in (
+        "Staff help children keep in touch with their families.",
+        "Some staff have not had all their training yet.",
+    ):
+        assert f"  - {sentence}\n" in text
+        text = text.replace(f"  - {sentence}\n", f"  - {sentence}{LONGER}\n")
+    path = _copy(tmp_path, source, text)
+    out = tmp_path / "out"
     result = CliRunner().invoke(
-        main,
-        [
-            "build",
-            str(source),
-            "--layout",
-            "poster",
-            "--theme",
-            "large-print",
-            "--out",
-            str(tmp_path),
-            "--format",
-            "html",
-        ],
+        main, ["build", str(path), "--layout", "poster", "--out", str(out), "--format", "html"]
     )
     assert result.exit_code == 0, result.output
-    assert "note: the poster shows fewer points than it could" in result.output
-    html = (tmp_path / f"{source.stem}.html").read_text(encoding="utf-8")
-    for contact in load(source).inspection.talk_to:
-        assert contact.who in html_module.unescape(html)  # never cut to fit
+    assert (
+        "note: the poster shows fewer points than it could (1 step fewer of each section) "
+        "to keep to 1 page" in result.output
+    )
+    shown = html_module.unescape((out / f"{source.stem}.html").read_text(encoding="utf-8"))
+    assert "Children go to school or college every day." in shown
+    assert "Staff help children keep in touch" not in shown  # the third, cut
+    for contact in load(path).inspection.talk_to:
+        assert contact.who in shown  # never cut to fit
+
+
+@pytest.mark.parametrize(
+    ("themes", "paper", "points"),
+    [
+        ((), "A4", (595.3, 841.9)),
+        (("large-print",), "A3", (841.9, 1190.6)),
+        (("dyslexia",), "A3", (841.9, 1190.6)),
+        (("large-print", "dyslexia"), "A2", (1190.6, 1683.8)),
+    ],
+    ids=["plain", "large-print", "dyslexia", "both"],
+)
+def test_a_themed_poster_is_one_bigger_sheet_and_the_build_says_so(tmp_path, themes, paper, points):
+    # 20 pt text, or wider letters and taller lines, do not fit on A4 with
+    # the grades and who to talk to: the sheet grows, the text keeps its size
+    source = DATA / "example-ilacs-2026.yaml"
+    chosen_themes = [arg for theme in themes for arg in ("--theme", theme)]
+    result = CliRunner().invoke(
+        main, ["build", str(source), "--layout", "poster", *chosen_themes, "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(tmp_path / f"{source.stem}.pdf") as pdf:
+        assert len(pdf.pages) == 1
+        box = [float(v) for v in pdf.pages[0].mediabox]
+    assert (round(box[2] - box[0], 1), round(box[3] - box[1], 1)) == points
+    said = f"is an {paper} sheet, so that its text keeps its size: print it on {paper}"
+    assert (said in result.output) == (paper != "A4"), result.output
+    assert "fewer points" not in result.output  # three of each, on the bigger sheet
+
+
+@pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
+def test_a_poster_fills_its_sheet(posters, source):
+    # its text grows (up to 1.5 times) and the room left goes between its
+    # parts: measured from the sheet's marks, laid out as its PDF
+    from render.page import find_layout
+    from render.page.fit import _laid_out, _room
+
+    html = (posters / f"{source.stem}.html").read_text(encoding="utf-8")
+    scale = float(re.search(r"--sheet-scale: ([0-9.]+);", html).group(1))
+    assert 1 <= scale <= 1.5
+    used, spare = _room(_laid_out(html, find_layout("poster"), DATA))
+    assert used / (used + spare) >= 0.95, (used, spare)

@@ -24,16 +24,25 @@ SHOWN_LONGEST = 3  # how many of the longest texts the error names
 _TEXTS = {"text", "how", "who", "title", "what", "meaning"}
 
 
-def page_count(html: str, layout: Layout, data_folder: Path) -> int:
-    """How many pages ``html`` takes when laid out as its PDF (WeasyPrint)."""
+SHEET_FILL = 0.92  # how much of its sheet a one-sheet page (a poster) grows to fill
+MOST_GROWTH = 1.5  # and the most its text grows by: 16 pt to 24 pt
+GAP_SHARE = 0.95  # of the room left after growing, how much goes between its parts
+
+
+def _laid_out(html: str, layout: Layout, data_folder: Path):
+    """``html`` laid out as its PDF would be (a WeasyPrint document)."""
     import weasyprint
 
     fetcher = locked_fetcher([*layout.search_path, data_folder])
     with _errors_fail("weasyprint"):  # write_pdf reports what goes wrong
-        document = weasyprint.HTML(
+        return weasyprint.HTML(
             string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher
-        )
-        return len(document.render().pages)
+        ).render()
+
+
+def page_count(html: str, layout: Layout, data_folder: Path) -> int:
+    """How many pages ``html`` takes when laid out as its PDF (WeasyPrint)."""
+    return len(_laid_out(html, layout, data_folder).pages)
 
 
 def fitted(render: Callable[[int], str], document: Document, layout: Layout, source: Source) -> str:
@@ -41,15 +50,71 @@ def fitted(render: Callable[[int], str], document: Document, layout: Layout, sou
     the layout's ``fit_steps``) that keeps to the layout's ``max_pages``;
     else the error of ``check_fits`` on the smallest. A layout shows less at
     a higher ``fit`` (the poster: 3 points of each section, then 2, then 1),
-    so a theme with bigger text (large print) still fits its pages. Returns
-    the page and the ``fit`` it was made at."""
+    so a theme with bigger text (large print) still fits its pages; a page
+    of one fixed sheet then fills it (``filled``). Returns the page and the
+    ``fit`` it was made at."""
     for fit in range(layout.fit_steps + 1):
         html = render(fit)
-        pages = page_count(html, layout, source.path.parent)
+        laid_out = _laid_out(html, layout, source.path.parent)
+        pages = len(laid_out.pages)
         if pages <= (layout.page_limit or pages):
+            if layout.fixed_pages:
+                html = filled(html, laid_out, layout, source.path.parent)
             return html, fit
     check_fits(document, html, layout, source, pages)
     return html, fit  # not reached: check_fits raised
+
+
+def filled(html: str, laid_out, layout: Layout, data_folder: Path) -> str:
+    """``html``, one sheet laid out as ``laid_out``, made to fill its sheet
+    as a poster does: its text and pictures grow (``--sheet-scale``, up to
+    ``MOST_GROWTH``) until it takes about ``SHEET_FILL`` of the sheet, and
+    the room still left goes between its parts (``--sheet-gap`` on each
+    element marked ``data-sheet-gap``). The sheet is measured from the
+    layout's marks: ``#sheet-top`` and ``#sheet-foot``, fixed to the top
+    and foot of the page, and ``#sheet-end`` after the last words. A layout
+    without the marks is left as it is."""
+    room = _room(laid_out)
+    if room is None:
+        return html
+    used, spare = room
+    scale = 1.0
+    wanted = min(MOST_GROWTH, (SHEET_FILL * (used + spare) / used) ** (1 / 1.5))
+    # text grows in both directions (taller lines, more of them): its height
+    # by about scale ** 1.5; if that was too much, half as much growth
+    for trying in (wanted, 1 + (wanted - 1) / 2):
+        if trying < 1.02:
+            break
+        grown = _room(_laid_out(_with_sheet(html, trying, 0), layout, data_folder))
+        if grown is not None:
+            scale, (used, spare) = trying, grown
+            break
+    gaps = html.count(" data-sheet-gap")
+    return _with_sheet(html, scale, GAP_SHARE * spare / gaps if gaps else 0)
+
+
+def _room(laid_out) -> tuple[float, float] | None:
+    """The height a one-page layout's words take and the empty room under
+    them, in CSS px; none if it takes more pages or has no sheet marks."""
+    if len(laid_out.pages) != 1:
+        return None
+    anchors = laid_out.pages[0].anchors
+    try:
+        top, end, foot = (anchors[mark][1] for mark in ("sheet-top", "sheet-end", "sheet-foot"))
+    except KeyError:
+        return None
+    used = end - top
+    return (used, max(0.0, foot - end)) if used > 0 else None
+
+
+def _with_sheet(html: str, scale: float, gap: float) -> str:
+    """``html`` with the print size of its text and the gap between its parts set."""
+    style = (
+        f"<style>@media print {{ :root {{ --sheet-scale: {scale:.3f}; "
+        f"--sheet-gap: {gap:.1f}px; }} }}</style>\n"
+    )
+    head_end = html.find("</head>")
+    return html if head_end < 0 else html[:head_end] + style + html[head_end:]
 
 
 def check_fits(
