@@ -10,7 +10,9 @@ it prints figures for the README; compare figures from one run).
    several runs, median; first with the syllable cache built, then with an
    empty cache folder (the first run on a new machine).
 3. Build: `easyread build` of each inspection in data/ as a new process,
-   HTML only and HTML + PDF, wall time and peak memory (median of runs).
+   HTML only and HTML + PDF, wall time and peak memory (median of runs);
+   then the 2013 file as a poster (plain and large print: laid out to count
+   its pages, and again to fill its sheet) and as a letter.
 4. Limits: a document with 10,000 points must stop quickly, in bounded
    memory, with a clear error.
 5. Linear: `check` of 0.5, 1 and 2 MB of short sentences ("Go. " again and
@@ -104,8 +106,8 @@ def timed_child(command: list[str]) -> tuple[float, float, subprocess.CompletedP
     return float(seconds), float(megabytes), result
 
 
-def build_runs(runs: int, formats: str) -> None:
-    for inspection in sorted((ROOT / "data").glob("*.yaml")):
+def build_runs(runs: int, formats: str, inspections=None, options=()) -> None:
+    for inspection in inspections or sorted((ROOT / "data").glob("*.yaml")):
         with tempfile.TemporaryDirectory() as out:
             command = [
                 sys.executable,
@@ -118,13 +120,15 @@ def build_runs(runs: int, formats: str) -> None:
                 "--format",
                 formats,
                 "--force",  # every run builds: the manifest would skip all but the first
+                *options,
             ]
             samples = [timed_child(command) for _ in range(runs)]
         assert all(r.returncode == 0 for _, _, r in samples), samples[0][2].stderr
         seconds = statistics.median(s for s, _, _ in samples)
         peak = max(m for _, m, _ in samples)
         print(
-            f"build {inspection.name} ({formats}), new process ({runs} runs): "
+            f"build {inspection.name} ({formats}{''.join(' ' + o for o in options)}), "
+            f"new process ({runs} runs): "
             f"median {seconds:.2f} s, peak memory {peak:.0f} MB"
         )
 
@@ -177,6 +181,13 @@ def main() -> None:
         print(load_average())
         build_runs(max(3, args.runs // 2), "html")
         build_runs(max(3, args.runs // 2), "html,pdf")
+        stockton = [ROOT / "data" / "stockton-2013-child-protection.yaml"]
+        for options in (
+            ("--layout", "poster"),
+            ("--layout", "poster", "--theme", "large-print"),
+            ("--layout", "letter"),
+        ):
+            build_runs(max(3, args.runs // 2), "html,pdf", stockton, options)
         absurd_document()
 
 
