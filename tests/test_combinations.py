@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import INSPECTIONS
 
@@ -113,9 +114,13 @@ def test_every_file_builds_strictly(combinations, layout, variant):
     # text: test_poster), so every file builds in every combination
     out = combinations(layout, variant)
     assert combinations.refused[_name(layout, variant)] == {}
+    limit = find_layout(layout, [t for t in variant if t != "branded"]).page_limit
     for source in INSPECTIONS:
         assert (out / f"{source.stem}.html").is_file()
-        assert (out / f"{source.stem}.pdf").is_file()
+        with pikepdf.open(out / f"{source.stem}.pdf") as pdf:
+            assert limit is None or len(pdf.pages) <= limit, (source.stem, len(pdf.pages))
+            if layout == "poster":  # one sheet, whatever the theme
+                assert len(pdf.pages) == 1, source.stem
 
 
 @pytest.mark.parametrize(

@@ -252,6 +252,14 @@ def test_a_themed_poster_is_one_bigger_sheet_and_the_build_says_so(tmp_path, the
     said = f"is an {paper} sheet, so that its text keeps its size: print it on {paper}"
     assert (said in result.output) == (paper != "A4"), result.output
     assert "fewer points" not in result.output  # three of each, on the bigger sheet
+    # and it fills that sheet, as the A4 one does
+    from render.page import find_layout
+    from render.page.fit import _laid_out, _room
+
+    html = (tmp_path / f"{source.stem}.html").read_text(encoding="utf-8")
+    layout = find_layout("poster", themes)
+    used, spare = _room(_laid_out(html, layout, DATA))
+    assert used / (used + spare) >= 0.95, (used, spare)
 
 
 @pytest.mark.parametrize("source", INSPECTIONS, ids=lambda p: p.stem)
@@ -262,7 +270,34 @@ def test_a_poster_fills_its_sheet(posters, source):
     from render.page.fit import _laid_out, _room
 
     html = (posters / f"{source.stem}.html").read_text(encoding="utf-8")
-    scale = float(re.search(r"--sheet-scale: ([0-9.]+);", html).group(1))
-    assert 1 <= scale <= 1.5
+    assert re.search(r"--sheet-scale: ([0-9.]+);", html)
     used, spare = _room(_laid_out(html, find_layout("poster"), DATA))
     assert used / (used + spare) >= 0.95, (used, spare)
+
+
+def test_a_poster_with_room_to_spare_grows_its_text(posters):
+    # the 2016 annual report's poster has no one to talk to: the most room
+    from test_pdf import _text_sizes_in_points
+
+    stem = "ofsted-social-care-annual-report-2016"
+    html = (posters / f"{stem}.html").read_text(encoding="utf-8")
+    scale = float(re.search(r"--sheet-scale: ([0-9.]+);", html).group(1))
+    assert 1.1 < scale <= 1.5
+    body, _ = _text_sizes_in_points(posters / f"{stem}.pdf").most_common(1)[0]
+    assert body == pytest.approx(16 * scale, abs=0.1)
+
+
+def test_a_poster_that_came_out_on_two_sheets_is_our_fault_and_writes_nothing(
+    tmp_path, monkeypatch
+):
+    # were fit.filled to grow a poster past its sheet, the PDF writer would
+    # find two sheets: a fault of ours, said so, with no file written
+    from render.errors import BuildError
+    from render.page import fit
+
+    monkeypatch.setattr(fit, "filled", lambda html, *rest: fit._with_sheet(html, 1.0, 3000.0))
+    (result,) = build([SCHOOL], tmp_path, layout="poster")
+    assert isinstance(result.error, BuildError), result.error
+    assert re.search(r"came out as \d+ sheets, not 1", str(result.error)), result.error
+    assert "easyread's fault" in str(result.error)
+    assert not list(tmp_path.glob("*.pdf"))

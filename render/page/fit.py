@@ -5,6 +5,7 @@ written (an HTML-only build is counted too: the poster is one sheet)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
@@ -89,7 +90,8 @@ def filled(html: str, laid_out, layout: Layout, data_folder: Path) -> str:
         if grown is not None:
             scale, (used, spare) = trying, grown
             break
-    gaps = html.count(" data-sheet-gap")
+    # the marked tags: escaped text (a point, a title) holds no "<"
+    gaps = len(re.findall(r"<[a-z]+\b[^<>]*\sdata-sheet-gap[\s>]", html))
     return _with_sheet(html, scale, GAP_SHARE * spare / gaps if gaps else 0)
 
 

@@ -74,7 +74,7 @@ class Layout:
     def paper(self) -> str:
         """The sheet the page is printed on: A4; a layout of one fixed sheet
         (a poster) whose themes ask for more room (``page_factor``) gets the
-        next bigger sheet for each doubling of that room, so that its text
+        next bigger sheet for each doubling of that room, or part of one, so that its text
         keeps its size: large print or dyslexia A3, both together A2."""
         factor = math.prod(theme.page_factor for theme in self.themes)
         if not self.fixed_pages or factor <= 1:

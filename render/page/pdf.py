@@ -99,6 +99,7 @@ def write_pdf(
             string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher
         )
         rendered = document.render()
+        sheets = len(rendered.pages)
         rendered.metadata.created = rendered.metadata.modified = date
         pdf = rendered.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     if fetcher.refused:
@@ -111,6 +112,15 @@ def write_pdf(
     if errors:
         raise BuildError(
             [f"the PDF would not be accessible: {_shorten(message)}" for message in errors]
+        )
+    if layout.fixed_pages and layout.max_pages and sheets > layout.max_pages:
+        # fit.fitted counted the pages and fit.filled grew the page into the
+        # room it measured: more sheets now is our fault, never the writer's
+        raise BuildError(
+            [
+                f"the {layout.name} came out as {sheets} sheets, not {layout.max_pages}, "
+                "after it was made to fill its sheet (easyread's fault: please report it)"
+            ]
         )
     with signals_held():
         target.write_bytes(finish_tags(pdf))
