@@ -150,9 +150,9 @@ def _page_notes(path: Path, layout: Layout, fit: int) -> list[str]:
             f"keep to {pages}; it says how many of how many"
         )
     if layout.paper != PAPER[0]:
-        themes = " and ".join(t.name for t in layout.themes if t.page_factor > 1)
         notes.append(
-            f"{path}:1:1: note: the {layout.name} with {themes} is an {layout.paper} sheet, "
+            f"{path}:1:1: note: the {layout.name} with {layout.roomier_themes} is an "
+            f"{layout.paper} sheet, "
             f"so that its text keeps its size: print it on {layout.paper} (printed on "
             f"{PAPER[0]} to fit, the text would shrink)"
         )

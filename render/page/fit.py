@@ -170,7 +170,7 @@ def check_fits(
 
 
 def _why(layout: Layout) -> str:
-    themes = " and ".join(t.name for t in layout.themes if t.page_factor > 1)
+    themes = layout.roomier_themes
     if not themes:
         return " (max_pages)"
     if layout.fixed_pages:

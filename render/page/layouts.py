@@ -67,19 +67,27 @@ class Layout:
         times the themes' ``page_factor`` unless the pages are fixed."""
         if not self.max_pages or self.fixed_pages:
             return self.max_pages
-        factor = math.prod(theme.page_factor for theme in self.themes)
-        return math.ceil(self.max_pages * factor - 1e-9)
+        return math.ceil(self.max_pages * self.room_factor - 1e-9)
+
+    @property
+    def room_factor(self) -> float:
+        """How many times the room its themes' text takes (``page_factor``)."""
+        return math.prod(theme.page_factor for theme in self.themes)
+
+    @property
+    def roomier_themes(self) -> str:
+        """The themes whose text takes more room, by name: "large-print and dyslexia"."""
+        return " and ".join(t.name for t in self.themes if t.page_factor > 1)
 
     @property
     def paper(self) -> str:
         """The sheet the page is printed on: A4; a layout of one fixed sheet
-        (a poster) whose themes ask for more room (``page_factor``) gets the
-        next bigger sheet for each doubling of that room, or part of one, so that its text
-        keeps its size: large print or dyslexia A3, both together A2."""
-        factor = math.prod(theme.page_factor for theme in self.themes)
-        if not self.fixed_pages or factor <= 1:
+        (a poster) whose themes ask for more room (``room_factor``) gets the
+        next bigger sheet for each doubling of that room, or part of one, so
+        that its text keeps its size: large print or dyslexia A3, both A2."""
+        if not self.fixed_pages or self.room_factor <= 1:
             return PAPER[0]
-        steps = math.ceil(math.log2(factor) - 1e-9)
+        steps = math.ceil(math.log2(self.room_factor) - 1e-9)
         return PAPER[min(steps, len(PAPER) - 1)]
 
     @property
